@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'INVALID_REFERENCE'
   | 'PLATFORM_NOT_FOUND'
   | 'TAG_NOT_FOUND'
+  | 'UNAUTHORIZED'
+  | 'NETWORK'
   | 'USAGE'
   | 'INTERNAL';
 

@@ -1,0 +1,143 @@
+/**
+ * A content-addressed blob cache shared by every image (`$XDG_CACHE_HOME/stowage/blobs/<alg>/<hex>`):
+ * a blob is written to a temporary file beside its final name while it streams past, checked against
+ * its digest and size, and renamed into place — atomic, and safe with several stowage processes at
+ * once (the same content wins either way). Reads are checked too: a damaged entry is removed.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { verifyDigest } from '../../compress/verify.js';
+import { digestAlgorithm, digestHex, newHash, type Digest } from '../../model/digest.js';
+import { StowageError } from '../../model/errors.js';
+import { readFile } from '../file-stream.js';
+
+/** defaultCacheDir is `$XDG_CACHE_HOME/stowage`, or `~/.cache/stowage`. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const base =
+    env.XDG_CACHE_HOME !== undefined && env.XDG_CACHE_HOME !== ''
+      ? env.XDG_CACHE_HOME
+      : join(homedir(), '.cache');
+  return join(base, 'stowage');
+}
+
+/** BlobCache stores verified blobs by digest. */
+export class BlobCache {
+  constructor(readonly dir: string) {}
+
+  /** path is where a blob lives in the cache. */
+  path(digest: Digest): string {
+    return join(this.dir, 'blobs', digestAlgorithm(digest), digestHex(digest));
+  }
+
+  /** has reports whether a blob of this digest and size is cached. */
+  async has(digest: Digest, size: number): Promise<boolean> {
+    try {
+      return (await stat(this.path(digest))).size === size;
+    } catch {
+      return false;
+    }
+  }
+
+  /** read streams a cached blob, verified; a damaged entry is removed and reported. */
+  async *read(digest: Digest, size: number): AsyncGenerator<Buffer> {
+    const file = this.path(digest);
+    const now = new Date();
+    await utimes(file, now, now).catch(() => undefined);
+    try {
+      yield* verifyDigest(readFile(file), digest, { kind: 'digest', expectedSize: size, where: { file } });
+    } catch (e) {
+      if (
+        e instanceof StowageError &&
+        (e.code === 'DIGEST_MISMATCH' || e.code === 'TRUNCATED' || e.code === 'SIZE_MISMATCH')
+      ) {
+        await rm(file, { force: true });
+        throw new StowageError(e.code, `the cached copy of ${digest} was damaged and has been removed`, {
+          where: { file },
+          hint: 'run the command again to fetch it afresh',
+          cause: e,
+        });
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * store passes a blob's bytes through while writing them to the cache. Only a complete blob with
+   * the right digest and size is renamed into place; anything else leaves no entry.
+   */
+  async *store(digest: Digest, size: number, source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    const final = this.path(digest);
+    await mkdir(join(final, '..'), { recursive: true });
+    const tmp = `${final}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+    const out = createWriteStream(tmp, { flags: 'wx' });
+    const hash = newHash(digestAlgorithm(digest));
+    let written = 0;
+    let complete = false;
+    try {
+      for await (const chunk of source) {
+        hash.update(chunk);
+        written += chunk.length;
+        if (!out.write(chunk)) await drained(out);
+        yield chunk;
+      }
+      await closed(out);
+      if (written === size && `${digestAlgorithm(digest)}:${hash.digest('hex')}` === digest) {
+        await rename(tmp, final);
+        complete = true;
+      }
+    } finally {
+      if (!complete) {
+        out.destroy();
+        await rm(tmp, { force: true });
+      }
+    }
+  }
+
+  /** prune removes least recently used blobs until the cache holds at most `maxBytes`. */
+  async prune(maxBytes: number): Promise<{ removed: number; freedBytes: number; keptBytes: number }> {
+    const entries: { file: string; size: number; used: number }[] = [];
+    const root = join(this.dir, 'blobs');
+    for (const alg of await readdir(root).catch(() => [] as string[])) {
+      for (const name of await readdir(join(root, alg))) {
+        const file = join(root, alg, name);
+        const st = await stat(file).catch(() => undefined);
+        if (st === undefined) continue;
+        if (name.includes('.tmp-')) {
+          if (Date.now() - st.mtimeMs > 3600_000) await rm(file, { force: true });
+          continue;
+        }
+        entries.push({ file, size: st.size, used: st.mtimeMs });
+      }
+    }
+    entries.sort((a, b) => b.used - a.used);
+    let kept = 0;
+    let removed = 0;
+    let freed = 0;
+    for (const e of entries) {
+      if (kept + e.size <= maxBytes) {
+        kept += e.size;
+        continue;
+      }
+      await rm(e.file, { force: true });
+      removed++;
+      freed += e.size;
+    }
+    return { removed, freedBytes: freed, keptBytes: kept };
+  }
+}
+
+function drained(out: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    out.once('drain', resolve);
+    out.once('error', reject);
+  });
+}
+
+function closed(out: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    out.end((err?: Error | null) => (err ? reject(err) : resolve()));
+  });
+}

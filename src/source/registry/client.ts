@@ -1,0 +1,235 @@
+/**
+ * A client for one registry host over the distribution API v2: scheme selection (HTTPS; plain HTTP
+ * only for loopback or --insecure), auth, retries with backoff, manual redirects that drop the
+ * Authorization header when they leave the host, manifests with a full Accept list, and blobs
+ * streamed with Range resumption after a cut.
+ */
+import type { Descriptor } from '../../model/descriptor.js';
+import { StowageError } from '../../model/errors.js';
+import { MediaTypes } from '../../model/media-types.js';
+import { AuthState } from './auth.js';
+import { lookupCredential, type Credential, type CredentialOptions } from './credentials.js';
+import { isLoopbackHost, registryApiHost } from './reference.js';
+import { DEFAULT_RETRY, isRetryableStatus, retryDelay, sleep, type RetryPolicy } from './retry.js';
+import { Semaphore } from './semaphore.js';
+import { parseWwwAuthenticate } from './www-authenticate.js';
+
+/** RegistryOptions configure registry access. */
+export interface RegistryOptions extends CredentialOptions {
+  /** allow plain HTTP (and skip nothing else) for non-loopback registries */
+  insecure?: boolean;
+  /** blob downloads at once (default 4) */
+  concurrency?: number;
+  retry?: RetryPolicy;
+  fetch?: typeof fetch;
+}
+
+/** MANIFEST_ACCEPT lists every manifest and index media type stowage reads. */
+export const MANIFEST_ACCEPT = [
+  MediaTypes.ociIndex,
+  MediaTypes.ociManifest,
+  MediaTypes.dockerManifestList,
+  MediaTypes.dockerManifest,
+].join(', ');
+
+const MAX_REDIRECTS = 5;
+
+/** RegistryClient talks to one registry host. */
+export class RegistryClient {
+  readonly host: string;
+  private base: Promise<string> | undefined;
+  private readonly auth: AuthState;
+  private readonly retry: RetryPolicy;
+  private readonly fetchFn: typeof fetch;
+  private readonly blobs: Semaphore;
+  private credential: Promise<Credential | undefined> | undefined;
+
+  constructor(
+    registry: string,
+    private readonly opts: RegistryOptions = {},
+  ) {
+    this.host = registryApiHost(registry);
+    this.retry = opts.retry ?? DEFAULT_RETRY;
+    this.fetchFn = opts.fetch ?? fetch;
+    this.blobs = new Semaphore(opts.concurrency ?? 4);
+    this.auth = new AuthState(
+      registry,
+      () => (this.credential ??= lookupCredential(registry, opts)),
+      this.fetchFn,
+    );
+  }
+
+  /** origin is `https://host` or, for loopback/--insecure registries without TLS, `http://host`. */
+  origin(): Promise<string> {
+    this.base ??= this.pickScheme();
+    return this.base;
+  }
+
+  private async pickScheme(): Promise<string> {
+    const https = `https://${this.host}`;
+    const plainAllowed = this.opts.insecure === true || isLoopbackHost(this.host);
+    if (!plainAllowed) return https;
+    try {
+      const res = await this.fetchFn(`${https}/v2/`, { redirect: 'manual' });
+      await res.body?.cancel();
+      return https;
+    } catch {
+      return `http://${this.host}`;
+    }
+  }
+
+  /** request sends a request with auth, retries and redirects; `what` names it in errors. */
+  async request(
+    path: string,
+    what: string,
+    init: { method?: string; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
+    const url = `${await this.origin()}${path}`;
+    let failures = 0;
+    let answered = 0;
+    for (;;) {
+      let res: Response;
+      try {
+        res = await this.follow(url, init);
+      } catch (e) {
+        if (e instanceof StowageError) throw e;
+        failures++;
+        if (failures >= this.retry.attempts) {
+          throw new StowageError(
+            'NETWORK',
+            `could not reach ${this.host} for ${what}: ${(e as Error).message}`,
+            {
+              hint: 'check the registry address and your network; plain HTTP is used only for loopback or with --insecure',
+              cause: e,
+            },
+          );
+        }
+        await sleep(retryDelay(this.retry, failures, null));
+        continue;
+      }
+      if (res.status === 401 && answered < 3) {
+        const challenges = parseWwwAuthenticate(res.headers.get('www-authenticate') ?? '');
+        await res.body?.cancel();
+        if (await this.auth.answer(challenges)) {
+          answered++;
+          continue;
+        }
+        throw new StowageError('UNAUTHORIZED', `${this.host} refused access to ${what}`, {
+          hint: 'check that the credentials grant pull access to this repository',
+        });
+      }
+      if (isRetryableStatus(res.status) && failures + 1 < this.retry.attempts) {
+        failures++;
+        const wait = retryDelay(this.retry, failures, res.headers.get('retry-after'));
+        await res.body?.cancel();
+        await sleep(wait);
+        continue;
+      }
+      return res;
+    }
+  }
+
+  /** follow performs one request, following redirects by hand so credentials never leave the host. */
+  private async follow(
+    start: string,
+    init: { method?: string; headers?: Record<string, string> },
+  ): Promise<Response> {
+    let url = new URL(start);
+    const origin = url.host;
+    for (let hop = 0; ; hop++) {
+      const headers: Record<string, string> = { ...init.headers };
+      if (url.host === origin) {
+        const auth = await this.auth.header();
+        if (auth !== undefined) headers.authorization = auth;
+      }
+      const res = await this.fetchFn(url, { method: init.method ?? 'GET', headers, redirect: 'manual' });
+      const location = res.headers.get('location');
+      if (res.status < 300 || res.status >= 400 || location === null) return res;
+      await res.body?.cancel();
+      if (hop >= MAX_REDIRECTS) {
+        throw new StowageError('NETWORK', `too many redirects from ${origin}`);
+      }
+      url = new URL(location, url);
+    }
+  }
+
+  /** manifest fetches a manifest or index by tag or digest; returns its bytes and content type. */
+  async manifest(
+    repository: string,
+    reference: string,
+  ): Promise<{ raw: Uint8Array; contentType: string | null }> {
+    this.auth.addScope(`repository:${repository}:pull`);
+    const what = `manifest ${repository}:${reference}`;
+    const res = await this.request(`/v2/${repository}/manifests/${reference}`, what, {
+      headers: { accept: MANIFEST_ACCEPT },
+    });
+    if (res.status === 404) {
+      await res.body?.cancel();
+      throw new StowageError('NOT_FOUND', `${this.host} has no ${what}`, {
+        where: { file: `${this.host}/${repository}` },
+        hint: 'check the repository name and tag',
+      });
+    }
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw new StowageError('NETWORK', `${this.host} answered HTTP ${res.status} for ${what}`);
+    }
+    return { raw: new Uint8Array(await res.arrayBuffer()), contentType: res.headers.get('content-type') };
+  }
+
+  /**
+   * blob streams a blob's bytes. After a connection cut it asks again with `Range` from the byte it
+   * got to (skipping bytes itself if the registry ignores Range); digests are checked by the caller.
+   */
+  async *blob(repository: string, desc: Descriptor): AsyncGenerator<Buffer> {
+    this.auth.addScope(`repository:${repository}:pull`);
+    const what = `blob ${desc.digest}`;
+    const release = await this.blobs.acquire();
+    try {
+      let received = 0;
+      let cuts = 0;
+      for (;;) {
+        const headers: Record<string, string> = received > 0 ? { range: `bytes=${received}-` } : {};
+        const res = await this.request(`/v2/${repository}/blobs/${desc.digest}`, what, { headers });
+        if (res.status === 404) {
+          await res.body?.cancel();
+          throw new StowageError('NOT_FOUND', `${this.host}/${repository} has no ${what}`, {
+            where: { layer: desc.digest },
+          });
+        }
+        if (!res.ok || res.body === null) {
+          await res.body?.cancel();
+          throw new StowageError('NETWORK', `${this.host} answered HTTP ${res.status} for ${what}`);
+        }
+        let skip = received > 0 && res.status !== 206 ? received : 0;
+        try {
+          for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
+            let buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+            if (skip > 0) {
+              const n = Math.min(skip, buf.length);
+              skip -= n;
+              buf = buf.subarray(n);
+              if (buf.length === 0) continue;
+            }
+            received += buf.length;
+            yield buf;
+          }
+          return;
+        } catch (e) {
+          if (e instanceof StowageError) throw e;
+          cuts++;
+          if (cuts >= this.retry.attempts || received >= desc.size) {
+            throw new StowageError('NETWORK', `the download of ${what} was cut after ${received} bytes`, {
+              where: { layer: desc.digest },
+              hint: 'try again; the registry or the network dropped the connection',
+              cause: e,
+            });
+          }
+          await sleep(retryDelay(this.retry, cuts, null));
+        }
+      }
+    } finally {
+      release();
+    }
+  }
+}
