@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 600_000,
+    globalSetup: ['test/fixtures/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
   },

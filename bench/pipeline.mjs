@@ -1,0 +1,66 @@
+// One benchmark run in its own process, so its peak RSS is its own. Usage:
+//   node bench/pipeline.mjs '<json>'   with { path, digest, size, diffId, mode }
+// mode 'list':   read (1 MiB buffers) → verify blob digest → decompress → verify diff_id → readTar
+//                over every entry without reading bodies (what `tar -t` does);
+// mode 'hash':   the same, reading every body with contentHash on (what analysis does);
+// mode 'inflate': read → decompress only, to see where time goes.
+// Prints one JSON line: { seconds, compressedBytes, uncompressedBytes, entries, maxRssMB }.
+import { createReadStream } from 'node:fs';
+import process from 'node:process';
+import { decompress, verifyDigest } from '../dist/compress/index.js';
+import { readTar } from '../dist/tar/reader.js';
+
+const job = JSON.parse(process.argv[2]);
+const where = { file: job.path };
+
+/**
+ * drainOnClose hands `source` to a consumer that may stop at the tar end-of-archive blocks; when it
+ * does, the rest is still read so the verifier upstream reaches its end and checks the digest.
+ */
+async function* drainOnClose(source) {
+  const it = source[Symbol.asyncIterator]();
+  let done = false;
+  try {
+    for (let r = await it.next(); !(done = r.done === true); r = await it.next()) yield r.value;
+  } finally {
+    if (!done) for (let r = await it.next(); r.done !== true; r = await it.next());
+  }
+}
+
+async function main() {
+  const start = process.hrtime.bigint();
+  let uncompressed = 0;
+  let entries = 0;
+  const file = createReadStream(job.path, { highWaterMark: 1 << 20 });
+  const blob = verifyDigest(file, job.digest, { kind: 'digest', expectedSize: job.size, where });
+  const plain = decompress(blob, { where });
+  if (job.mode === 'inflate') {
+    for await (const chunk of plain) uncompressed += chunk.length;
+  } else {
+    const tar = verifyDigest(plain, job.diffId, { kind: 'diff_id', where });
+    const counted = (async function* () {
+      for await (const chunk of tar) {
+        uncompressed += chunk.length;
+        yield chunk;
+      }
+    })();
+    const hashContents = job.mode === 'hash';
+    for await (const item of readTar(drainOnClose(counted), { hashContents, where })) {
+      entries++;
+      if (hashContents) for await (const _ of item.body());
+    }
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const maxRssMB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(
+    JSON.stringify({
+      seconds,
+      compressedBytes: job.size,
+      uncompressedBytes: uncompressed,
+      entries,
+      maxRssMB,
+    }) + '\n',
+  );
+}
+
+await main();

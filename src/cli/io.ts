@@ -1,0 +1,28 @@
+/**
+ * CliIo: the streams and environment the CLI talks to, passed in so tests can capture output and
+ * pretend to be a terminal.
+ */
+
+/** OutStream is the part of a writable stream the CLI uses. */
+export interface OutStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+/** CliIo is everything the CLI reads from or writes to outside its arguments. */
+export interface CliIo {
+  stdout: OutStream;
+  stderr: OutStream;
+  env: Record<string, string | undefined>;
+}
+
+/** processIo is the real process's streams and environment. */
+export function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+}
+
+/** colorEnabled: colour only on a terminal, without NO_COLOR (any non-empty value) and --no-color. */
+export function colorEnabled(io: CliIo, noColorFlag: boolean): boolean {
+  const noColorEnv = io.env.NO_COLOR;
+  return io.stdout.isTTY === true && (noColorEnv === undefined || noColorEnv === '') && !noColorFlag;
+}

@@ -1,0 +1,108 @@
+/**
+ * PathTrie: interns normalised paths as small integer ids. Each id stores only its parent id and its
+ * last segment (segment strings are interned), so 100k paths cost a few typed-array slots each, not
+ * a string and an object per path.
+ */
+
+/** ROOT_ID is the id of the root directory `.`. */
+export const ROOT_ID = 0;
+
+/** PathTrie maps paths to ids and back; ids are dense, the root is 0. */
+export class PathTrie {
+  private parents = new Int32Array(1024);
+  private readonly names: string[] = [''];
+  private readonly childMaps: (Map<string, number> | undefined)[] = [undefined];
+  private readonly segments = new Map<string, string>();
+  private next = 1;
+
+  constructor() {
+    this.parents[ROOT_ID] = -1;
+  }
+
+  /** size is the number of ids handed out (root included). */
+  get size(): number {
+    return this.next;
+  }
+
+  /** intern returns the id of `path` (normalised, `.` for the root), creating ids for it and its parents. */
+  intern(path: string): number {
+    if (path === '.' || path === '') return ROOT_ID;
+    let id = ROOT_ID;
+    let start = 0;
+    while (start <= path.length) {
+      let end = path.indexOf('/', start);
+      if (end < 0) end = path.length;
+      if (end > start) id = this.child(id, path.slice(start, end));
+      start = end + 1;
+    }
+    return id;
+  }
+
+  /** lookup returns the id of `path`, or undefined when it was never interned. */
+  lookup(path: string): number | undefined {
+    if (path === '.' || path === '' || path === '/') return ROOT_ID;
+    let id = ROOT_ID;
+    for (const seg of path.replace(/^\/+|\/+$/g, '').split('/')) {
+      if (seg === '') continue;
+      const c = this.childMaps[id]?.get(seg);
+      if (c === undefined) return undefined;
+      id = c;
+    }
+    return id;
+  }
+
+  /** parent returns the parent id, or -1 for the root. */
+  parent(id: number): number {
+    return this.parents[id] ?? -1;
+  }
+
+  /** name returns the last path segment of `id` ('' for the root). */
+  name(id: number): string {
+    return this.names[id] ?? '';
+  }
+
+  /** path rebuilds the normalised path of `id` (`.` for the root). */
+  path(id: number): string {
+    if (id === ROOT_ID) return '.';
+    const parts: string[] = [];
+    for (let cur = id; cur !== ROOT_ID && cur >= 0; cur = this.parent(cur)) parts.push(this.name(cur));
+    return parts.reverse().join('/');
+  }
+
+  /** children returns the ids of every path ever interned directly below `id`. */
+  children(id: number): Iterable<number> {
+    return this.childMaps[id]?.values() ?? [];
+  }
+
+  /** isAncestor reports whether `a` is a proper ancestor of `b`. */
+  isAncestor(a: number, b: number): boolean {
+    for (let cur = this.parent(b); cur >= 0; cur = this.parent(cur)) if (cur === a) return true;
+    return false;
+  }
+
+  private child(id: number, seg: string): number {
+    let map = this.childMaps[id];
+    const found = map?.get(seg);
+    if (found !== undefined) return found;
+    if (map === undefined) {
+      map = new Map();
+      this.childMaps[id] = map;
+    }
+    let name = this.segments.get(seg);
+    if (name === undefined) {
+      name = seg;
+      this.segments.set(seg, seg);
+    }
+    const nid = this.next++;
+    if (nid >= this.parents.length) {
+      const grown = new Int32Array(this.parents.length * 2);
+      grown.set(this.parents);
+      this.parents = grown;
+    }
+    this.parents[nid] = id;
+    this.names[nid] = name;
+    this.childMaps[nid] = undefined;
+    map.set(seg, nid);
+    return nid;
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The one Layer implementation over a BlobStore: compressed bytes verified against the digest,
+ * uncompressed bytes (compression sniffed) verified against the diff_id, tar entries on top.
+ */
+import { decompress } from '../compress/decompress.js';
+import { peekBytes } from '../compress/peek.js';
+import { SNIFF_BYTES, sniffCompression } from '../compress/sniff.js';
+import { verifyDigest } from '../compress/verify.js';
+import { readTar } from '../tar/reader.js';
+import type { Descriptor } from '../model/descriptor.js';
+import type { Digest } from '../model/digest.js';
+import { StowageError, withWhere, type ErrorWhere } from '../model/errors.js';
+import type { EntryOptions, Layer, LayerItem } from '../model/image.js';
+import type { LayerEntry } from '../model/layer-entry.js';
+import { isForeignLayer, isKnownLayerType } from '../model/media-types.js';
+import type { BlobStore } from './blob-store.js';
+
+/** isCompressed reports whether a stream's head carries a compression magic (bzip2/xz included). */
+function isCompressed(head: Buffer): boolean {
+  try {
+    return sniffCompression(head) !== 'none';
+  } catch {
+    return true;
+  }
+}
+
+/** blobLayer makes layer `index` of an image from its descriptor and its config diff_id. */
+export function blobLayer(store: BlobStore, desc: Descriptor, index: number, diffId: Digest): Layer {
+  const where: ErrorWhere = { file: store.describe(desc), layer: desc.digest, layerIndex: index };
+
+  async function* stored(): AsyncGenerator<Buffer> {
+    try {
+      yield* store.open(desc);
+    } catch (e) {
+      if (!isForeignLayer(desc.mediaType) || !(e instanceof StowageError) || e.code !== 'NOT_FOUND') {
+        throw withWhere(e, where);
+      }
+      const urls = desc.urls?.join(', ');
+      throw new StowageError(
+        'NOT_FOUND',
+        `foreign layer ${desc.digest} is not stored in ${store.describe()}`,
+        {
+          where,
+          hint:
+            urls !== undefined
+              ? `it is distributed from ${urls}; stowage does not fetch foreign layers`
+              : 'foreign (non-distributable) layers are left out of copies; read the image where the layer exists',
+          cause: e,
+        },
+      );
+    }
+  }
+
+  function compressed(): AsyncGenerator<Buffer> {
+    return verifyDigest(stored(), desc.digest, { kind: 'digest', expectedSize: desc.size, where });
+  }
+
+  async function* uncompressed(): AsyncGenerator<Buffer> {
+    if (!isKnownLayerType(desc.mediaType)) {
+      throw new StowageError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        `layer media type "${desc.mediaType}" is not a known layer type`,
+        {
+          where,
+          hint: 'stowage reads OCI and Docker tar layers (plain, gzip, zstd); this may be an artifact, not an image',
+        },
+      );
+    }
+    let source: AsyncGenerator<Buffer> = compressed();
+    if (desc.digest === diffId) {
+      // A plain tar stored as is (docker save, Docker 25 layouts): the digest check already proves
+      // the diff_id, so the second hash is skipped unless the bytes turn out to be compressed.
+      const { head, stream } = await peekBytes(source, SNIFF_BYTES);
+      if (!isCompressed(head)) {
+        yield* stream;
+        return;
+      }
+      source = stream;
+    }
+    yield* verifyDigest(decompress(source, { where }), diffId, { kind: 'diff_id', where });
+  }
+
+  function items(opts: EntryOptions = {}): AsyncIterable<LayerItem> {
+    return readTar(uncompressed(), { ...opts, where });
+  }
+
+  async function* entries(opts: EntryOptions = {}): AsyncGenerator<LayerEntry> {
+    for await (const item of items(opts)) yield item.entry;
+  }
+
+  return {
+    index,
+    descriptor: desc,
+    digest: desc.digest,
+    size: desc.size,
+    mediaType: desc.mediaType,
+    diffId: () => Promise.resolve(diffId),
+    compressed,
+    uncompressed,
+    entries,
+    items,
+  };
+}

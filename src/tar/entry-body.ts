@@ -1,0 +1,99 @@
+/**
+ * EntryBody: the logical content of one tar entry, produced from the stored bytes — for sparse
+ * files with the holes filled by zeros in bounded chunks — and hashed as it goes, so the digest is
+ * the same whether the consumer reads the body, part of it, or none of it.
+ */
+import type { Hash } from 'node:crypto';
+import type { Digest } from '../model/digest.js';
+import { StowageError, type ErrorWhere } from '../model/errors.js';
+import type { ByteSource } from './byte-source.js';
+import type { SparseSegment } from './sparse.js';
+
+/** ZERO_CHUNK bounds each run of zeros handed out for a sparse file's holes. */
+const ZERO_CHUNK = 256 * 1024;
+
+/** EntryBodyOptions describe one entry's content. */
+export interface EntryBodyOptions {
+  /** bytes stored in the archive for this entry (after any sparse map), padding excluded */
+  storedSize: number;
+  /** logical content size: the stored size, the real size of a sparse file, or 0 for non-files */
+  size: number;
+  /** for sparse files: the stored ranges of the logical content, in order */
+  segments?: SparseSegment[];
+  /** hashes the logical content; `onDigest` receives the result */
+  hash?: Hash;
+  onDigest?: (digest: Digest) => void;
+  where: ErrorWhere;
+}
+
+/** EntryBody yields an entry's logical content chunk by chunk and skips whatever is left. */
+export class EntryBody {
+  private storedLeft: number;
+  private pos = 0;
+  private segment = 0;
+  private hash: Hash | undefined;
+
+  constructor(
+    private readonly src: ByteSource,
+    private readonly opts: EntryBodyOptions,
+  ) {
+    this.storedLeft = opts.storedSize;
+    this.hash = opts.hash;
+  }
+
+  /** next returns the next chunk of logical content, or undefined at its end. */
+  async next(): Promise<Buffer | undefined> {
+    const { size, segments } = this.opts;
+    if (this.pos >= size) {
+      this.completeHash();
+      return undefined;
+    }
+    let chunk: Buffer;
+    if (segments === undefined) {
+      chunk = await this.stored(size - this.pos);
+    } else {
+      let s = segments[this.segment];
+      while (s !== undefined && this.pos >= s.offset + s.length) s = segments[++this.segment];
+      if (s === undefined || this.pos < s.offset) {
+        chunk = Buffer.alloc(Math.min((s?.offset ?? size) - this.pos, ZERO_CHUNK));
+      } else {
+        chunk = await this.stored(s.offset + s.length - this.pos);
+      }
+    }
+    this.pos += chunk.length;
+    this.hash?.update(chunk);
+    return chunk;
+  }
+
+  /**
+   * finish consumes what the consumer left: the rest of the content through `next` when hashing,
+   * then the stored bytes not yet read.
+   */
+  async finish(): Promise<void> {
+    if (this.hash !== undefined) while ((await this.next()) !== undefined);
+    const skipped = await this.src.skip(this.storedLeft);
+    if (skipped < this.storedLeft) throw this.truncated();
+    this.storedLeft = 0;
+  }
+
+  private async stored(max: number): Promise<Buffer> {
+    const chunk = await this.src.take(Math.min(max, this.storedLeft));
+    if (chunk.length === 0) throw this.truncated();
+    this.storedLeft -= chunk.length;
+    return chunk;
+  }
+
+  private completeHash(): void {
+    if (this.hash === undefined) return;
+    const digest = `sha256:${this.hash.digest('hex')}` as Digest;
+    this.hash = undefined;
+    this.opts.onDigest?.(digest);
+  }
+
+  private truncated(): StowageError {
+    return new StowageError('TRUNCATED', "tar stream ends inside an entry's data", {
+      where: { ...this.opts.where, offset: this.src.offset },
+      hint: 'the archive or layer is incomplete; fetch or copy it again',
+    });
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * A deliberately naive reference stacker for property tests: a Map from path to entry, prefix scans
+ * for whiteouts and opaque directories, no interning. Slow and obvious, so it can judge the real one.
+ */
+import type { LayerEntry } from '../../src/model/layer-entry.js';
+
+/** NaiveNode is one visible path; `content` is an identity object shared by hard links. */
+export interface NaiveNode {
+  type: LayerEntry['type'] | 'implicit-dir';
+  size: number;
+  content: object | undefined;
+  layer: number;
+}
+
+const isDir = (n: NaiveNode | undefined) => n !== undefined && (n.type === 'dir' || n.type === 'implicit-dir');
+
+function removeBelow(fs: Map<string, NaiveNode>, path: string): void {
+  const prefix = path === '.' ? '' : `${path}/`;
+  for (const k of [...fs.keys()]) if (k.startsWith(prefix)) fs.delete(k);
+}
+
+function ensureDir(fs: Map<string, NaiveNode>, path: string, layer: number): void {
+  const parts = path.split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    const p = parts.slice(0, i).join('/');
+    if (isDir(fs.get(p))) continue;
+    fs.set(p, { type: 'implicit-dir', size: 0, content: undefined, layer });
+  }
+}
+
+/** naiveStack applies layers (base first) and returns the visible paths. */
+export function naiveStack(layers: LayerEntry[][]): Map<string, NaiveNode> {
+  const fs = new Map<string, NaiveNode>();
+  layers.forEach((entries, layer) => {
+    for (const e of entries) if (e.whiteout === 'opaque') removeBelow(fs, e.path);
+    for (const e of entries) {
+      if (e.whiteout !== 'file') continue;
+      fs.delete(e.path);
+      removeBelow(fs, e.path);
+    }
+    for (const e of entries) {
+      if (e.whiteout === 'file' || e.path === '.') continue;
+      if (e.whiteout === 'opaque') {
+        ensureDir(fs, e.path, layer);
+        continue;
+      }
+      const slash = e.path.lastIndexOf('/');
+      if (slash > 0) ensureDir(fs, e.path.slice(0, slash), layer);
+      if (isDir(fs.get(e.path)) && e.type !== 'dir') removeBelow(fs, e.path);
+      let node: NaiveNode = { type: e.type, size: e.size, content: e.type === 'file' ? {} : undefined, layer };
+      if (e.type === 'hardlink') {
+        const target = fs.get(e.linkTarget ?? '');
+        node = target === undefined || isDir(target) ? { ...node, size: 0 } : { ...node, size: target.size, content: target.content };
+      }
+      fs.set(e.path, node);
+    }
+  });
+  return fs;
+}
+
+/** naiveFinalBytes sums the content visible, each shared content once. */
+export function naiveFinalBytes(fs: Map<string, NaiveNode>): number {
+  const seen = new Set<object>();
+  let bytes = 0;
+  for (const n of fs.values()) {
+    if (n.content === undefined || seen.has(n.content)) continue;
+    seen.add(n.content);
+    bytes += n.size;
+  }
+  return bytes;
+}
