@@ -85,6 +85,12 @@ class Stacker {
       }
       this.ensureDir(this.trie.parent(p));
       const ref = versionRef(this.layer, i);
+      const prior = this.current[p] ?? NO_VERSION;
+      if (t.typeCode(i) !== TYPE_DIR && prior !== NO_VERSION && this.versions.typeCode(prior) === TYPE_DIR) {
+        // a non-directory replaces a directory: what was below goes first (a hard link can't keep it)
+        this.touch(p);
+        for (const c of this.trie.children(p)) this.removeSubtree(c, EV_DELETED);
+      }
       if (t.typeCode(i) === TYPE_HARDLINK) this.linkHardLink(t, i, ref);
       this.put(p, ref);
     }
@@ -112,9 +118,6 @@ class Stacker {
     const prior = this.current[p] ?? NO_VERSION;
     if (prior !== NO_VERSION) {
       const v = this.versions;
-      if (v.typeCode(prior) === TYPE_DIR && v.typeCode(ref) !== TYPE_DIR) {
-        for (const c of this.trie.children(p)) this.removeSubtree(c, EV_DELETED);
-      }
       const metadataOnly = v.typeCode(prior) === TYPE_FILE && v.sameContent(prior, ref);
       this.kill(prior, metadataOnly ? KILL_METADATA : KILL_OVERWRITTEN);
     }

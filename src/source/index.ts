@@ -1,7 +1,7 @@
 /**
  * Resolving a user's image reference to a source: `oci:DIR[:tag|@digest]`,
- * `oci-archive:FILE[:tag]`, `docker-archive:FILE[:repo:tag|:@N]`, or a bare existing path, sniffed.
- * Registry and engine sources are not implemented yet and say so.
+ * `oci-archive:FILE[:tag]`, `docker-archive:FILE[:repo:tag|:@N]`, `registry:REF`, or a bare
+ * existing path (sniffed) or registry name (`nginx` is `docker.io/library/nginx:latest`).
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { blobImage, rootPlatforms, type ImageRoot } from './blob-image.js';
 import { openDockerArchive } from './docker-archive/index.js';
 import { openOciArchive } from './oci-archive/index.js';
 import { openOciLayout } from './oci-layout/index.js';
+import { openRegistry, type RegistrySourceOptions } from './registry/index.js';
 import type { PlatformEntry } from './platform-select.js';
 import { pathExists, splitPathReference, type PathReference } from './reference.js';
 import { TarArchive } from './tar-archive.js';
@@ -20,30 +21,33 @@ export { blobImage, rootPlatforms, type ImageRoot } from './blob-image.js';
 export type { BlobStore } from './blob-store.js';
 export type { PlatformEntry } from './platform-select.js';
 
-/** OpenOptions choose the platform of a multi-platform image (default linux/<host arch>). */
-export interface OpenOptions {
+/**
+ * OpenOptions choose the platform of a multi-platform image (default linux/<host arch>) and set
+ * registry access (credentials, --insecure, the blob cache).
+ */
+export interface OpenOptions extends RegistrySourceOptions {
   platform?: string | Platform;
 }
 
 const LOCAL_SCHEMES = ['oci', 'oci-archive', 'docker-archive'] as const;
 type LocalScheme = (typeof LOCAL_SCHEMES)[number];
-const LATER_SCHEMES = ['registry', 'docker', 'podman', 'docker-daemon', 'containers-storage'];
+const LATER_SCHEMES = ['docker', 'podman', 'docker-daemon', 'containers-storage'];
 const SCHEME_HINT =
-  'use oci:DIR[:tag], oci-archive:FILE[:tag], docker-archive:FILE[:repo:tag], or an existing path';
+  'use oci:DIR[:tag], oci-archive:FILE[:tag], docker-archive:FILE[:repo:tag], registry:NAME[:tag], or an existing path';
 
 /** openImage resolves a reference and returns its Image; nothing but the root document is read yet. */
 export async function openImage(reference: string, opts: OpenOptions = {}): Promise<Image> {
   const platform = typeof opts.platform === 'string' ? parsePlatform(opts.platform) : opts.platform;
-  return blobImage(await resolveReference(reference), platform === undefined ? {} : { platform });
+  return blobImage(await resolveReference(reference, opts), platform === undefined ? {} : { platform });
 }
 
 /** listPlatforms lists the images a reference holds: an index's platforms, or the one image. */
-export async function listPlatforms(reference: string): Promise<PlatformEntry[]> {
-  return rootPlatforms(await resolveReference(reference));
+export async function listPlatforms(reference: string, opts: OpenOptions = {}): Promise<PlatformEntry[]> {
+  return rootPlatforms(await resolveReference(reference, opts));
 }
 
 /** resolveReference parses a reference and opens its source, down to the root manifest or index. */
-export async function resolveReference(reference: string): Promise<ImageRoot> {
+export async function resolveReference(reference: string, opts: OpenOptions = {}): Promise<ImageRoot> {
   const m = /^([a-z][a-z0-9-]*):(.*)$/s.exec(reference);
   const scheme = m?.[1];
   const rest = m?.[2] ?? '';
@@ -57,12 +61,13 @@ export async function resolveReference(reference: string): Promise<ImageRoot> {
     }
     return openScheme(scheme as LocalScheme, ref);
   }
+  if (scheme === 'registry') return openRegistry(rest, opts);
   if (scheme !== undefined && LATER_SCHEMES.includes(scheme) && !(await pathExists(reference))) {
     throw new StowageError('INVALID_REFERENCE', `${scheme}: references are not supported yet`, {
       hint: SCHEME_HINT,
     });
   }
-  return openBare(reference);
+  return openBare(reference, opts);
 }
 
 function openScheme(scheme: LocalScheme, ref: PathReference, archive?: TarArchive): Promise<ImageRoot> {
@@ -72,7 +77,7 @@ function openScheme(scheme: LocalScheme, ref: PathReference, archive?: TarArchiv
 }
 
 /** openBare sniffs an existing path: a layout directory, or a tar by the members it holds. */
-async function openBare(reference: string): Promise<ImageRoot> {
+async function openBare(reference: string, opts: OpenOptions): Promise<ImageRoot> {
   const ref = await splitPathReference(reference);
   if (ref === undefined) {
     if (/^(\.{0,2}\/|~)/.test(reference) || /\.(tar|tgz|tar\.gz|tar\.zst)$/.test(reference)) {
@@ -81,13 +86,7 @@ async function openBare(reference: string): Promise<ImageRoot> {
         hint: SCHEME_HINT,
       });
     }
-    throw new StowageError(
-      'INVALID_REFERENCE',
-      `"${reference}" is not an existing path, and registries are not supported yet`,
-      {
-        hint: SCHEME_HINT,
-      },
-    );
+    return openRegistry(reference, opts);
   }
   if ((await stat(ref.path)).isDirectory()) {
     if (

@@ -4,6 +4,7 @@
  * what Python reads from the original archive; the index lists its platforms and --platform picks.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,9 +64,16 @@ describeWithTools('inspect an OCI layout made by skopeo', ['skopeo'], () => {
   });
 
   it('lists an index and marks the manifest --platform chose', async () => {
-    const path = join(layout, 'index.json');
-    const index = JSON.parse(await readFile(path, 'utf8')) as { manifests: OciDescriptor[] };
-    const amd64: OciDescriptor = { ...index.manifests[0]!, platform: { os: 'linux', architecture: 'amd64' } };
+    const index = JSON.parse(await readFile(join(layout, 'index.json'), 'utf8')) as {
+      manifests: OciDescriptor[];
+    };
+    const { mediaType, digest, size } = index.manifests[0]!;
+    const amd64: OciDescriptor = {
+      mediaType,
+      digest,
+      size,
+      platform: { os: 'linux', architecture: 'amd64' },
+    };
     const arm64: OciDescriptor = {
       ...amd64,
       digest: `sha256:${'1'.repeat(64)}`,
@@ -73,20 +81,26 @@ describeWithTools('inspect an OCI layout made by skopeo', ['skopeo'], () => {
     };
     const multi = join(dir, 'multi');
     execFileSync('cp', ['-r', layout, multi]);
-    await writeFile(
-      join(multi, 'index.json'),
-      JSON.stringify({
-        schemaVersion: 2,
-        mediaType: 'application/vnd.oci.image.index.v1+json',
-        manifests: [amd64, arm64],
-      }),
+    const ociIndex = 'application/vnd.oci.image.index.v1+json';
+    const nested = Buffer.from(
+      JSON.stringify({ schemaVersion: 2, mediaType: ociIndex, manifests: [amd64, arm64] }),
     );
-    const r = await inspect('--platform', 'linux/amd64', `oci:${multi}`);
+    const nestedHex = createHash('sha256').update(nested).digest('hex');
+    await writeFile(join(multi, 'blobs', 'sha256', nestedHex), nested);
+    const top = {
+      mediaType: ociIndex,
+      digest: `sha256:${nestedHex}`,
+      size: nested.length,
+      annotations: { 'org.opencontainers.image.ref.name': 'multi' },
+    };
+    await writeFile(join(multi, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: [top] }));
+    const r = await inspect('--platform', 'linux/amd64', `oci:${multi}:multi`);
+    expect(r.index?.digest).toBe(top.digest);
     expect(r.index?.platforms.map((p) => [p.platform, p.digest, p.selected])).toEqual([
       ['linux/amd64', amd64.digest, true],
       ['linux/arm64/v8', arm64.digest, false],
     ]);
-    const missing = await run(['inspect', '--platform', 'linux/s390x', `oci:${multi}`]);
+    const missing = await run(['inspect', '--platform', 'linux/s390x', `oci:${multi}:multi`]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^stowage: error: .*linux\/s390x/);
   });

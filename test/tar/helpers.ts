@@ -154,7 +154,7 @@ export interface GnuListed {
   link?: string;
 }
 
-/** gnuListing lists an archive with GNU tar; names are unquoted, so tests avoid names with newlines. */
+/** gnuListing lists an archive with GNU tar; names are unquoted and columns padded, so tests avoid names with newlines or leading spaces. */
 export function gnuListing(archive: string): GnuListed[] {
   const out = execFileSync(
     'tar',
@@ -165,7 +165,7 @@ export function gnuListing(archive: string): GnuListed[] {
     .split('\n')
     .filter((l) => l !== '')
     .map((line) => {
-      const m = /^(.)(\S{9}) (\d+)\/(\d+) +(\d+|\d+,\s*\d+) (-?\d+-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?) (.*)$/.exec(line);
+      const m = /^(.)(\S{9}) (\d+)\/(\d+) +(\d+|\d+,\s*\d+) +(-?\d+-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?) +(.*)$/.exec(line);
       if (!m) throw new Error(`unparsed tar -tv line: ${line}`);
       const [, kind, mode, uid, gid, size, , rest] = m as unknown as string[];
       const sep = kind === 'l' ? ' -> ' : kind === 'h' ? ' link to ' : undefined;
