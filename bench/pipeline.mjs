@@ -4,7 +4,7 @@
 //                over every entry without reading bodies (what `tar -t` does);
 // mode 'hash':   the same, reading every body with contentHash on (what analysis does);
 // mode 'inflate': read → decompress only, to see where time goes.
-// Prints one JSON line: { seconds, compressedBytes, uncompressedBytes, entries, maxRssMB }.
+// Prints one JSON line: { seconds, compressedBytes, uncompressedBytes, entries, maxRssMB, cpuSeconds }.
 import { createReadStream } from 'node:fs';
 import process from 'node:process';
 import { decompress, verifyDigest } from '../dist/compress/index.js';
@@ -51,7 +51,9 @@ async function main() {
     }
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const maxRssMB = process.resourceUsage().maxRSS / 1024;
+  const usage = process.resourceUsage();
+  const maxRssMB = usage.maxRSS / 1024;
+  const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
   process.stdout.write(
     JSON.stringify({
       seconds,
@@ -59,6 +61,7 @@ async function main() {
       uncompressedBytes: uncompressed,
       entries,
       maxRssMB,
+      cpuSeconds,
     }) + '\n',
   );
 }

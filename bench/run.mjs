@@ -64,6 +64,7 @@ async function measure(name, blob, tool, expectedEntries) {
     baselineSeconds: b.wallSeconds,
     baselineMBps: mbps(blob.uncompressedSize, b.wallSeconds),
     ratio: b.wallSeconds / n.wallSeconds,
+    stowageCpuSeconds: n.cpuSeconds,
     peakRssMB: Math.max(...node.map((r) => r.maxRssMB)),
     entries: n.entries,
     allStowageSeconds: node.map((r) => r.wallSeconds),

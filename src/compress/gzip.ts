@@ -6,7 +6,7 @@
  */
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { StowageError, type ErrorWhere } from '../model/errors.js';
+import { StowageError, withWhere, type ErrorWhere } from '../model/errors.js';
 import { readableChunks } from './readable-chunks.js';
 
 /** GUNZIP_CHUNK_SIZE is the size of each inflated output chunk. */
@@ -33,17 +33,22 @@ export async function* gunzip(
 function gzipError(e: unknown, consumed: number, where: ErrorWhere): unknown {
   if (!isZlibError(e)) return e;
   if (e.code === 'Z_BUF_ERROR') {
-    return new StowageError('TRUNCATED', `gzip stream ended early, after ${consumed} compressed bytes`, {
-      where,
-      hint: 'the blob is incomplete; re-export or re-pull the image',
-      cause: e,
-    });
+    const truncated = new StowageError(
+      'TRUNCATED',
+      `gzip stream ended early, after ${consumed} compressed bytes`,
+      {
+        hint: 'the blob is incomplete; re-export or re-pull the image',
+        cause: e,
+      },
+    );
+    return withWhere(truncated, where);
   }
-  return new StowageError('CORRUPT_GZIP', `gzip data is corrupt (${e.message})`, {
-    where: { offset: consumed, ...where },
+  const corrupt = new StowageError('CORRUPT_GZIP', `gzip data is corrupt (${e.message})`, {
+    where: { offset: consumed },
     hint: 'the blob is damaged or not gzip; re-export or re-pull the image',
     cause: e,
   });
+  return withWhere(corrupt, where);
 }
 
 function isZlibError(e: unknown): e is Error & { code: string } {

@@ -5,7 +5,7 @@
  * Multiple frames and skippable frames (zstd:chunked) are handled by libzstd itself.
  */
 import binding from 'zstd-napi/binding.js';
-import { StowageError, type ErrorWhere } from '../model/errors.js';
+import { StowageError, withWhere, type ErrorWhere } from '../model/errors.js';
 
 /** ZSTD_OUT_SIZE is the size of each output buffer; yielded slices never exceed it. */
 export const ZSTD_OUT_SIZE = 1024 * 1024;
@@ -40,11 +40,12 @@ export async function* unzstd(
       try {
         [pending, produced, consumed] = dctx.decompressStream(out.subarray(outPos), src);
       } catch (e) {
-        throw new StowageError('CORRUPT_ZSTD', `zstd data is corrupt (${(e as Error).message})`, {
-          where: { offset: consumedTotal, ...where },
+        const corrupt = new StowageError('CORRUPT_ZSTD', `zstd data is corrupt (${(e as Error).message})`, {
+          where: { offset: consumedTotal },
           hint: 'the blob is damaged or not zstd; re-export or re-pull the image',
           cause: e,
         });
+        throw withWhere(corrupt, where);
       }
       consumedTotal += consumed;
       src = src.subarray(consumed);
@@ -62,13 +63,13 @@ export async function* unzstd(
     }
   }
   if (pending !== 0) {
-    throw new StowageError(
+    const truncated = new StowageError(
       'TRUNCATED',
       `zstd stream ended inside a frame, after ${consumedTotal} compressed bytes`,
       {
-        where,
         hint: 'the blob is incomplete; re-export or re-pull the image',
       },
     );
+    throw withWhere(truncated, where);
   }
 }

@@ -14,7 +14,14 @@ export type Modification = 'content' | 'metadata';
 export type MetadataField = 'mode' | 'uid' | 'gid' | 'xattrs' | 'linkTarget' | 'mtime';
 
 /** METADATA_FIELDS lists the fields in bit order (bit i of a mask = METADATA_FIELDS[i]). */
-export const METADATA_FIELDS: readonly MetadataField[] = ['mode', 'uid', 'gid', 'xattrs', 'linkTarget', 'mtime'];
+export const METADATA_FIELDS: readonly MetadataField[] = [
+  'mode',
+  'uid',
+  'gid',
+  'xattrs',
+  'linkTarget',
+  'mtime',
+];
 
 /** fieldNames turns a bit mask into field names. */
 export function fieldNames(mask: number): MetadataField[] {

@@ -52,7 +52,15 @@ export class EventLog {
   }
 
   /** append records one event. */
-  append(pathId: number, layer: number, kind: number, mod: number, fieldMask: number, ref: number, prevRef: number): void {
+  append(
+    pathId: number,
+    layer: number,
+    kind: number,
+    mod: number,
+    fieldMask: number,
+    ref: number,
+    prevRef: number,
+  ): void {
     if (this.n === this.cap) this.grow();
     const i = this.n++;
     this.pathCol[i] = pathId;

@@ -33,7 +33,9 @@ export class FileTree {
     const id = this.trie.lookup(path);
     if (id === undefined || id === ROOT_ID) return undefined;
     const ref = this.current[id] ?? NO_VERSION;
-    return ref === NO_VERSION ? undefined : materialiseNode(this.versions, ref, this.trie.path(id), this.trie.name(id));
+    return ref === NO_VERSION
+      ? undefined
+      : materialiseNode(this.versions, ref, this.trie.path(id), this.trie.name(id));
   }
 
   /** has reports whether `path` is visible. */
@@ -48,7 +50,12 @@ export class FileTree {
     if (id === undefined) return [];
     const parent = id === ROOT_ID ? '' : `${this.trie.path(id)}/`;
     return this.childIds(id).map((c) =>
-      materialiseNode(this.versions, this.current[c] as number, parent + this.trie.name(c), this.trie.name(c)),
+      materialiseNode(
+        this.versions,
+        this.current[c] as number,
+        parent + this.trie.name(c),
+        this.trie.name(c),
+      ),
     );
   }
 
@@ -77,7 +84,12 @@ export class FileTree {
       const ref = this.current[id] ?? NO_VERSION;
       if (ref === NO_VERSION || this.versions.typeCode(ref) !== TYPE_FILE) continue;
       const inode = this.versions.inode(ref);
-      const f: VisibleFile = { path: this.trie.path(id), layer: refLayer(ref), size: this.versions.size(ref), contentId: inode };
+      const f: VisibleFile = {
+        path: this.trie.path(id),
+        layer: refLayer(ref),
+        size: this.versions.size(ref),
+        contentId: inode,
+      };
       const hash = inode === NO_VERSION ? undefined : this.versions.table(inode).contentHash(refRow(inode));
       if (hash !== undefined) f.contentHash = hash;
       yield f;

@@ -8,7 +8,13 @@ import type { LayerTable } from './layer-table.js';
 export type KillReason = 'overwritten' | 'metadata-only' | 'deleted' | 'hidden';
 
 /** KILL_REASONS orders reasons by code; code 0 = still visible. */
-export const KILL_REASONS: readonly (KillReason | undefined)[] = [undefined, 'overwritten', 'metadata-only', 'deleted', 'hidden'];
+export const KILL_REASONS: readonly (KillReason | undefined)[] = [
+  undefined,
+  'overwritten',
+  'metadata-only',
+  'deleted',
+  'hidden',
+];
 
 /** KILL_OVERWRITTEN etc. are the stored codes. */
 export const KILL_OVERWRITTEN = 1;

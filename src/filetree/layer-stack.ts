@@ -61,7 +61,15 @@ export class LayerStack {
 
   /** changeSet returns what layer `layer` changed relative to the layers below it. */
   changeSet(layer: number): ChangeSet {
-    const set: ChangeSet = { layer, added: [], modified: [], deleted: [], addedBytes: 0, modifiedBytes: 0, deletedBytes: 0 };
+    const set: ChangeSet = {
+      layer,
+      added: [],
+      modified: [],
+      deleted: [],
+      addedBytes: 0,
+      modifiedBytes: 0,
+      deletedBytes: 0,
+    };
     for (const ev of this.events.layerEvents(layer)) {
       const change = this.toChange(ev);
       if (ev.kind === 'added') {
@@ -95,7 +103,12 @@ export class LayerStack {
       for (let row = 0; row < t.count; row++) {
         if (t.typeCode(row) !== TYPE_FILE || t.isWhiteout(row) || t.isOpaque(row)) continue;
         const ref = versionRef(t.layer, row);
-        const v: FileVersion = { layer: t.layer, path: this.trie.path(t.pathId(row)), size: t.size(row), live: live.has(ref) };
+        const v: FileVersion = {
+          layer: t.layer,
+          path: this.trie.path(t.pathId(row)),
+          size: t.size(row),
+          live: live.has(ref),
+        };
         const hash = t.contentHash(row);
         if (hash !== undefined) v.contentHash = hash;
         if (!v.live) {
@@ -122,7 +135,12 @@ export class LayerStack {
 
   private toChange(ev: RecordedEvent): Change {
     const v = this.versions;
-    const change: Change = { path: this.trie.path(ev.pathId), kind: ev.kind, type: v.type(ev.ref), size: v.size(ev.ref) };
+    const change: Change = {
+      path: this.trie.path(ev.pathId),
+      kind: ev.kind,
+      type: v.type(ev.ref),
+      size: v.size(ev.ref),
+    };
     if (ev.modification !== undefined) {
       change.modification = ev.modification;
       if (ev.modification === 'metadata') change.fields = fieldNames(ev.fieldMask);

@@ -9,7 +9,15 @@ import type { PathTrie } from './path-trie.js';
 import { regrow } from './regrow.js';
 
 /** ENTRY_TYPES lists entry types by their numeric code in a LayerTable. */
-export const ENTRY_TYPES: readonly EntryType[] = ['file', 'dir', 'symlink', 'hardlink', 'char', 'block', 'fifo'];
+export const ENTRY_TYPES: readonly EntryType[] = [
+  'file',
+  'dir',
+  'symlink',
+  'hardlink',
+  'char',
+  'block',
+  'fifo',
+];
 const TYPE_CODE = new Map<EntryType, number>(ENTRY_TYPES.map((t, i) => [t, i]));
 
 /** TYPE_FILE, TYPE_DIR, TYPE_HARDLINK are the codes the stacker tests most. */
@@ -67,7 +75,8 @@ export class LayerTable {
     }
     this.flagCol[i] = flags;
     if (e.linkTarget !== undefined) this.linkTargets.set(i, e.linkTarget);
-    if (e.xattrs !== undefined && Object.keys(e.xattrs).length > 0) this.xattrCol.set(i, this.xattrKey(e.xattrs));
+    if (e.xattrs !== undefined && Object.keys(e.xattrs).length > 0)
+      this.xattrCol.set(i, this.xattrKey(e.xattrs));
     return i;
   }
 
@@ -125,7 +134,9 @@ export class LayerTable {
   /** xattrs decodes the entry's xattrs, values as base64. */
   xattrs(i: number): Record<string, string> | undefined {
     const key = this.xattrCol.get(i);
-    return key === undefined ? undefined : (Object.fromEntries(JSON.parse(key) as [string, string][]) as Record<string, string>);
+    return key === undefined
+      ? undefined
+      : (Object.fromEntries(JSON.parse(key) as [string, string][]) as Record<string, string>);
   }
   /** contentHash returns the `sha256:` digest of a file's content, when the reader hashed it. */
   contentHash(i: number): Digest | undefined {

@@ -76,11 +76,15 @@ async function readLayer(
   const every = opts.progressEvery ?? 1000;
   let entries = 0;
   let bytes = 0;
-  const report = (phase: ReadProgress['phase']) => opts.onProgress?.({ layer: index, layers, phase, entries, bytes });
+  const report = (phase: ReadProgress['phase']) =>
+    opts.onProgress?.({ layer: index, layers, phase, entries, bytes });
   report('start');
-  const stream = layer.entries({ hashContents: true, onWarning: opts.onWarning });
+  const stream = layer.items({ hashContents: true, onWarning: opts.onWarning });
   async function* counted() {
-    for await (const e of stream) {
+    for await (const item of stream) {
+      // read the body through: the reader sets contentHash once it has hashed the whole body
+      if (item.entry.type === 'file') for await (const _chunk of item.body());
+      const e = item.entry;
       entries++;
       bytes += e.size;
       if (entries % every === 0) report('entries');

@@ -39,10 +39,19 @@ describe('stackLayers', () => {
 
   it('whites out a directory with everything below it, listing each path', async () => {
     const s = await stackEntries(
-      [dir('etc'), dir('etc/app'), file('etc/app/a.conf', 'aaaa'), dir('etc/app/d'), file('etc/app/d/b', 'bb'), file('etc/x', '1')],
+      [
+        dir('etc'),
+        dir('etc/app'),
+        file('etc/app/a.conf', 'aaaa'),
+        dir('etc/app/d'),
+        file('etc/app/d/b', 'bb'),
+        file('etc/x', '1'),
+      ],
       [whiteout('etc/app')],
     );
-    expect(await visible([[dir('etc'), dir('etc/app'), file('etc/app/a', '1')], [whiteout('etc/app')]])).toEqual(['etc']);
+    expect(
+      await visible([[dir('etc'), dir('etc/app'), file('etc/app/a', '1')], [whiteout('etc/app')]]),
+    ).toEqual(['etc']);
     expect([...s.tree.walk()].map((n) => n.path)).toEqual(['etc', 'etc/x']);
     const cs = s.changeSet(1);
     expect(cs.deleted.map((c) => [c.path, c.kind, c.size])).toEqual([
@@ -67,9 +76,18 @@ describe('stackLayers', () => {
   });
 
   it('classifies a chmod-only copy as a metadata change and names the fields', async () => {
-    const s = await stackEntries([file('bin/tool', 'binary', { mode: 0o644 })], [file('bin/tool', 'binary', { mode: 0o755, uid: 1000 })]);
+    const s = await stackEntries(
+      [file('bin/tool', 'binary', { mode: 0o644 })],
+      [file('bin/tool', 'binary', { mode: 0o755, uid: 1000 })],
+    );
     const [m] = s.changeSet(1).modified;
-    expect(m).toMatchObject({ path: 'bin/tool', modification: 'metadata', fields: ['mode', 'uid'], previousLayer: 0, size: 6 });
+    expect(m).toMatchObject({
+      path: 'bin/tool',
+      modification: 'metadata',
+      fields: ['mode', 'uid'],
+      previousLayer: 0,
+      size: 6,
+    });
     expect([...s.fileVersions()].filter((v) => !v.live).map((v) => v.reason)).toEqual(['metadata-only']);
   });
 

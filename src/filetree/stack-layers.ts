@@ -34,10 +34,21 @@ const MOD_METADATA = 2;
  * merged tree with change sets, path histories and the data exact waste needs. Implicit parent
  * directories are appended to the tables as rows flagged implicit.
  */
-export function stackLayers(trie: PathTrie, tables: readonly LayerTable[], opts: StackOptions = {}): LayerStack {
+export function stackLayers(
+  trie: PathTrie,
+  tables: readonly LayerTable[],
+  opts: StackOptions = {},
+): LayerStack {
   const stacker = new Stacker(trie, tables, opts);
   for (const t of tables) stacker.apply(t);
-  return new LayerStack(trie, stacker.versions, stacker.current, stacker.events, stacker.kills, stacker.warnings);
+  return new LayerStack(
+    trie,
+    stacker.versions,
+    stacker.current,
+    stacker.events,
+    stacker.kills,
+    stacker.warnings,
+  );
 }
 
 class Stacker {
@@ -173,8 +184,10 @@ class Stacker {
       const a = this.current[p] ?? NO_VERSION;
       if (b === NO_VERSION && a === NO_VERSION) continue;
       if (b === NO_VERSION) this.events.append(p, this.layer, EV_ADDED, 0, 0, a, NO_VERSION);
-      else if (a === NO_VERSION) this.events.append(p, this.layer, this.removedBy.get(p) ?? EV_DELETED, 0, 0, b, NO_VERSION);
-      else if (v.sameContent(b, a)) this.events.append(p, this.layer, EV_MODIFIED, MOD_METADATA, v.metadataMask(b, a), a, b);
+      else if (a === NO_VERSION)
+        this.events.append(p, this.layer, this.removedBy.get(p) ?? EV_DELETED, 0, 0, b, NO_VERSION);
+      else if (v.sameContent(b, a))
+        this.events.append(p, this.layer, EV_MODIFIED, MOD_METADATA, v.metadataMask(b, a), a, b);
       else this.events.append(p, this.layer, EV_MODIFIED, MOD_CONTENT, 0, a, b);
     }
   }

@@ -95,5 +95,4 @@ export class Versions {
     if (ta.mtime(ra) !== tb.mtime(rb)) mask |= 32;
     return mask;
   }
-
 }

@@ -37,7 +37,13 @@ export function parseNumeric(
 }
 
 /** parseBase256 decodes GNU's two's-complement big-endian form; bit 0x40 of the first byte is the sign. */
-function parseBase256(buf: Uint8Array, start: number, length: number, field: string, where: ErrorWhere): number {
+function parseBase256(
+  buf: Uint8Array,
+  start: number,
+  length: number,
+  field: string,
+  where: ErrorWhere,
+): number {
   const negative = ((buf[start] as number) & 0x40) !== 0;
   const invert = negative ? 0xff : 0;
   let value = 0;
@@ -50,7 +56,13 @@ function parseBase256(buf: Uint8Array, start: number, length: number, field: str
   return negative ? -(value + 1) : value;
 }
 
-function badField(field: string, buf: Uint8Array, start: number, length: number, where: ErrorWhere): StowageError {
+function badField(
+  field: string,
+  buf: Uint8Array,
+  start: number,
+  length: number,
+  where: ErrorWhere,
+): StowageError {
   const raw = Buffer.from(buf.subarray(start, start + length)).toString('hex');
   return new StowageError('CORRUPT_TAR', `tar header field ${field} is not a valid number (bytes ${raw})`, {
     where,

@@ -61,7 +61,10 @@ export function parsePaxRecords(data: Buffer, where: ErrorWhere): PaxRecord[] {
     if (equals === -1 || equals >= end - 1 || equals === space + 1) {
       throw malformed(`PAX extended header record at byte ${pos} of the header data has no key`, where);
     }
-    records.push({ key: data.toString('utf8', space + 1, equals), value: data.subarray(equals + 1, end - 1) });
+    records.push({
+      key: data.toString('utf8', space + 1, equals),
+      value: data.subarray(equals + 1, end - 1),
+    });
     pos = end;
   }
   return records;
@@ -90,7 +93,8 @@ export function resolvePax(global: Map<string, Buffer>, local: PaxRecord[], wher
     const t = text(key);
     if (t === undefined) return undefined;
     const n = Number(t);
-    if (!INTEGER_RE.test(t) || !Number.isSafeInteger(n)) throw malformed(`PAX ${key}="${t}" is not an integer`, where);
+    if (!INTEGER_RE.test(t) || !Number.isSafeInteger(n))
+      throw malformed(`PAX ${key}="${t}" is not an integer`, where);
     return n;
   };
   const out: PaxOverrides = {};

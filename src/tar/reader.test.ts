@@ -27,7 +27,17 @@ function sha(b: Uint8Array): string {
 beforeAll(() => {
   for (const [name, data] of Object.entries(files)) writeFileSync(join(tmp.dir, name), data);
   // -b 1: no record padding, so the archive ends exactly with the two zero blocks
-  execFileSync('tar', ['-c', '-b', '1', '-f', join(tmp.dir, 'x.tar'), '--format=posix', '-C', tmp.dir, ...Object.keys(files)]);
+  execFileSync('tar', [
+    '-c',
+    '-b',
+    '1',
+    '-f',
+    join(tmp.dir, 'x.tar'),
+    '--format=posix',
+    '-C',
+    tmp.dir,
+    ...Object.keys(files),
+  ]);
   archive = readFileSync(join(tmp.dir, 'x.tar'));
 });
 afterAll(() => tmp.cleanup());
@@ -35,7 +45,9 @@ afterAll(() => tmp.cleanup());
 describe('end of archive', () => {
   it('reads a stream without end-of-archive blocks fully, with a warning', async () => {
     const full = await readAll(chunked(archive, [1000]), { hashContents: true });
-    const cut = await readAll(chunked(archive.subarray(0, archive.length - 1024), [1000]), { hashContents: true });
+    const cut = await readAll(chunked(archive.subarray(0, archive.length - 1024), [1000]), {
+      hashContents: true,
+    });
     expect(full.warnings).toEqual([]);
     expect(cut.entries).toEqual(full.entries);
     expect(cut.warnings).toHaveLength(1);
@@ -56,7 +68,7 @@ describe('errors', () => {
     const { entries } = await readAll(chunked(archive, [archive.length]));
     const second = entries[1]!.offset;
     const bad = Buffer.from(archive);
-    bad[second + 3] ^= 0x20;
+    bad[second + 3] = bad[second + 3]! ^ 0x20;
     const e = await expectStowageError(
       readAll(chunked(bad, [512]), { where: { file: 'x.tar', layerIndex: 2 } }),
       'CORRUPT_TAR',
@@ -76,7 +88,10 @@ describe('errors', () => {
     const afterPax = entries[2]!.offset + 1024;
     await expectStowageError(readAll(chunked(archive.subarray(0, afterPax), [333])), 'TRUNCATED');
     // also when the consumer does not read the bodies
-    await expectStowageError(readAll(chunked(archive.subarray(0, inBody), [333]), {}, () => false), 'TRUNCATED');
+    await expectStowageError(
+      readAll(chunked(archive.subarray(0, inBody), [333]), {}, () => false),
+      'TRUNCATED',
+    );
   });
 
   it('data that is not tar is CORRUPT_TAR', async () => {

@@ -87,7 +87,8 @@ export async function* readTar(
         await finishArchive(src, warn);
         return;
       }
-      const header = offset === 0 && looksCompressed(block) ? notTar(block, where) : decodeHeader(block, where);
+      const header =
+        offset === 0 && looksCompressed(block) ? notTar(block, where) : decodeHeader(block, where);
       if (header.typeflag === TYPEFLAG.paxGlobal) {
         mergeGlobal(globals, parsePaxRecords(await readMeta(src, header, where), where));
         continue;
@@ -108,7 +109,8 @@ export async function* readTar(
           pending = undefined;
           continue;
       }
-      const pax = pending.pax !== undefined || globals.size > 0 ? resolvePax(globals, pending.pax ?? [], where) : {};
+      const pax =
+        pending.pax !== undefined || globals.size > 0 ? resolvePax(globals, pending.pax ?? [], where) : {};
       const prepared = await prepareEntry(src, block, header, pending, pax, where, warn);
       pending = undefined;
       const { entry } = prepared;
@@ -162,7 +164,9 @@ async function prepareEntry(
   const entryWhere = { ...where, path: rawPath };
   let type: EntryType | undefined = entryTypeOf(header.typeflag);
   if (type === undefined) {
-    warn(`tar entry "${rawPath}" has unknown type ${describeTypeflag(header.typeflag)}; read as a regular file`);
+    warn(
+      `tar entry "${rawPath}" has unknown type ${describeTypeflag(header.typeflag)}; read as a regular file`,
+    );
     type = 'file';
   } else if (header.typeflag === TYPEFLAG.oldFile && rawPath.endsWith('/')) {
     type = 'dir';
@@ -280,7 +284,7 @@ async function finishArchive(src: ByteSource, warn: (message: string) => void): 
     reported = false;
   }
   const trailerAt = src.offset;
-  for (let piece = await src.take(Number.MAX_SAFE_INTEGER); piece.length > 0; ) {
+  for (let piece = await src.take(Number.MAX_SAFE_INTEGER); piece.length > 0;) {
     if (!reported && !isAllZero(piece)) {
       reported = true;
       warn(`tar stream has data after its end-of-archive blocks (from byte offset ${trailerAt}); ignored`);
@@ -295,9 +299,13 @@ function bodyIterable(body: EntryBody, isCurrent: () => boolean, path: string): 
     [Symbol.asyncIterator]: () => ({
       next: async (): Promise<IteratorResult<Buffer>> => {
         if (!isCurrent()) {
-          throw new StowageError('INTERNAL', `body of tar entry "${path}" read after the next entry was requested`, {
-            hint: 'read each body before asking for the next item',
-          });
+          throw new StowageError(
+            'INTERNAL',
+            `body of tar entry "${path}" read after the next entry was requested`,
+            {
+              hint: 'read each body before asking for the next item',
+            },
+          );
         }
         const value = await body.next();
         return value === undefined ? { done: true, value: undefined } : { done: false, value };

@@ -24,7 +24,10 @@ export interface OldGnuSparse {
 }
 
 /** readOldGnuHeaderSparse reads the map in a GNU 'S' header: 4 slots at 386, flag at 482, real size at 483. */
-export function readOldGnuHeaderSparse(block: Buffer, where: ErrorWhere): OldGnuSparse & { realSize: number } {
+export function readOldGnuHeaderSparse(
+  block: Buffer,
+  where: ErrorWhere,
+): OldGnuSparse & { realSize: number } {
   return {
     ...readSlots(block, 386, 4, block[482] !== 0, where),
     realSize: parseNumeric(block, 483, 12, 'realsize', where),
@@ -36,7 +39,13 @@ export function readOldGnuExtension(block: Buffer, where: ErrorWhere): OldGnuSpa
   return readSlots(block, 0, 21, block[504] !== 0, where);
 }
 
-function readSlots(block: Buffer, start: number, count: number, extended: boolean, where: ErrorWhere): OldGnuSparse {
+function readSlots(
+  block: Buffer,
+  start: number,
+  count: number,
+  extended: boolean,
+  where: ErrorWhere,
+): OldGnuSparse {
   const segments: SparseSegment[] = [];
   for (let i = 0; i < count; i++) {
     const pos = start + i * ENTRY_SIZE;
@@ -129,7 +138,10 @@ export function validateSparseMap(
   let stored = 0;
   for (const s of segments) {
     if (s.offset < end || s.offset + s.length > realSize) {
-      throw corrupt(`sparse segment at ${s.offset}+${s.length} is out of order or beyond size ${realSize}`, where);
+      throw corrupt(
+        `sparse segment at ${s.offset}+${s.length} is out of order or beyond size ${realSize}`,
+        where,
+      );
     }
     end = s.offset + s.length;
     stored += s.length;

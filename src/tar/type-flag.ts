@@ -56,5 +56,7 @@ export const TYPEFLAG_OF: Record<EntryType, number> = {
 
 /** describeTypeflag renders a typeflag for messages: the character when printable, else its code. */
 export function describeTypeflag(typeflag: number): string {
-  return typeflag >= 0x21 && typeflag < 0x7f ? `'${String.fromCharCode(typeflag)}'` : `0x${typeflag.toString(16)}`;
+  return typeflag >= 0x21 && typeflag < 0x7f
+    ? `'${String.fromCharCode(typeflag)}'`
+    : `0x${typeflag.toString(16)}`;
 }

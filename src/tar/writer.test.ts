@@ -23,7 +23,7 @@ async function* stream(...chunks: string[]): AsyncGenerator<Uint8Array> {
 /** typeflags lists the typeflag of every header in an archive made of single-block headers. */
 function typeflags(tar: Buffer): string[] {
   const flags: string[] = [];
-  for (let pos = 0; pos + 512 <= tar.length && tar[pos] !== 0; ) {
+  for (let pos = 0; pos + 512 <= tar.length && tar[pos] !== 0;) {
     const size = parseInt(tar.toString('latin1', pos + 124, pos + 135), 8);
     flags.push(String.fromCharCode(tar[pos + 156]!));
     pos += 512 + Math.ceil(size / 512) * 512;
@@ -62,15 +62,26 @@ describe('writeTar', () => {
       expect(typeflags(await collect([e])), e.path).toEqual(['x', e.type === 'symlink' ? '2' : '0']);
     }
     // a 200-byte ASCII path splits into ustar prefix and name
-    expect(typeflags(await collect([{ path: `${'p'.repeat(99)}/${'n'.repeat(100)}`, type: 'file' }]))).toEqual(['0']);
+    expect(
+      typeflags(await collect([{ path: `${'p'.repeat(99)}/${'n'.repeat(100)}`, type: 'file' }])),
+    ).toEqual(['0']);
   });
 
   it('checks streamed bodies against their size', async () => {
     const good = await collect([{ path: 'f', type: 'file', size: 6, body: stream('abc', 'def') }]);
     expect(good.length).toBe(512 * 4);
-    await expectStowageError(collect([{ path: 'f', type: 'file', size: 5, body: stream('abc', 'def') }]), 'SIZE_MISMATCH');
-    await expectStowageError(collect([{ path: 'f', type: 'file', size: 7, body: stream('abc', 'def') }]), 'SIZE_MISMATCH');
-    await expectStowageError(collect([{ path: 'f', type: 'file', size: 2, body: Buffer.from('abc') }]), 'SIZE_MISMATCH');
+    await expectStowageError(
+      collect([{ path: 'f', type: 'file', size: 5, body: stream('abc', 'def') }]),
+      'SIZE_MISMATCH',
+    );
+    await expectStowageError(
+      collect([{ path: 'f', type: 'file', size: 7, body: stream('abc', 'def') }]),
+      'SIZE_MISMATCH',
+    );
+    await expectStowageError(
+      collect([{ path: 'f', type: 'file', size: 2, body: Buffer.from('abc') }]),
+      'SIZE_MISMATCH',
+    );
     await expectStowageError(collect([{ path: 'd', type: 'dir', body: Buffer.from('x') }]), 'USAGE');
     await expectStowageError(collect([{ path: 'l', type: 'symlink' }]), 'USAGE');
   });
@@ -83,7 +94,15 @@ describe('writeTar', () => {
       { path: 'fifo', type: 'fifo', mode: 0o600 },
       { path: 'etc/hard', type: 'hardlink', linkTarget: 'etc/hosts' },
       { path: `deep/${'x'.repeat(300)}`, type: 'file', body: Buffer.from('deep') },
-      { path: 'big', type: 'file', uid: 3000000, gid: 2 ** 40, uname: 'jöhn', gname: 'g'.repeat(40), mtime: -5.25 },
+      {
+        path: 'big',
+        type: 'file',
+        uid: 3000000,
+        gid: 2 ** 40,
+        uname: 'jöhn',
+        gname: 'g'.repeat(40),
+        mtime: -5.25,
+      },
       { path: 'cap', type: 'file', xattrs: { 'security.capability': Buffer.from([1, 0, 0xff, 0x0a]) } },
     ];
     const file = join(tmp.dir, 'w.tar');
@@ -94,12 +113,26 @@ describe('writeTar', () => {
       const m = members[i]!;
       expect(m.type).toBe(e.type);
       expect(m.mode).toBe(e.mode ?? (e.type === 'dir' ? 0o755 : e.type === 'symlink' ? 0o777 : 0o644));
-      expect([m.uid, m.gid, m.uname, m.gname, m.mtime]).toEqual([e.uid ?? 0, e.gid ?? 0, e.uname ?? '', e.gname ?? '', e.mtime ?? 0]);
+      expect([m.uid, m.gid, m.uname, m.gname, m.mtime]).toEqual([
+        e.uid ?? 0,
+        e.gid ?? 0,
+        e.uname ?? '',
+        e.gname ?? '',
+        e.mtime ?? 0,
+      ]);
       if (e.linkTarget !== undefined) expect(m.linkname).toBe(e.linkTarget);
-      if (e.type === 'char' || e.type === 'block') expect([m.devmajor, m.devminor]).toEqual([e.devMajor, e.devMinor]);
+      if (e.type === 'char' || e.type === 'block')
+        expect([m.devmajor, m.devminor]).toEqual([e.devMajor, e.devMinor]);
       const body = e.body instanceof Uint8Array ? e.body : undefined;
-      if (e.type === 'file') expect(m.sha256).toBe(`sha256:${createHash('sha256').update(body ?? Buffer.alloc(0)).digest('hex')}`);
-      expect(m.xattrs).toEqual(Object.fromEntries(Object.entries(e.xattrs ?? {}).map(([k, v]) => [k, v.toString('hex')])));
+      if (e.type === 'file')
+        expect(m.sha256).toBe(
+          `sha256:${createHash('sha256')
+            .update(body ?? Buffer.alloc(0))
+            .digest('hex')}`,
+        );
+      expect(m.xattrs).toEqual(
+        Object.fromEntries(Object.entries(e.xattrs ?? {}).map(([k, v]) => [k, v.toString('hex')])),
+      );
     });
   });
 });

@@ -36,7 +36,6 @@ export interface TarWriteEntry {
 
 const PAX_HEADER_NAME = '././@PaxHeader';
 const END_OF_ARCHIVE = 2 * BLOCK_SIZE;
-const ASCII_RE = /^[\x01-\x7f]*$/;
 
 /**
  * writeTar streams a tar archive of `entries`, ending with two zero blocks. A streamed body must
@@ -67,21 +66,30 @@ function contentSize(e: TarWriteEntry): number {
     throw usage(`tar ${e.type} "${e.path}" needs a linkTarget`);
   }
   if (e.type !== 'file') {
-    if (e.body !== undefined || (e.size ?? 0) !== 0) throw usage(`tar ${e.type} "${e.path}" cannot have content`);
+    if (e.body !== undefined || (e.size ?? 0) !== 0)
+      throw usage(`tar ${e.type} "${e.path}" cannot have content`);
     return 0;
   }
   if (e.body instanceof Uint8Array) {
     if (e.size !== undefined && e.size !== e.body.length) {
-      throw new StowageError('SIZE_MISMATCH', `tar entry "${e.path}" declares ${e.size} bytes, body has ${e.body.length}`);
+      throw new StowageError(
+        'SIZE_MISMATCH',
+        `tar entry "${e.path}" declares ${e.size} bytes, body has ${e.body.length}`,
+      );
     }
     return e.body.length;
   }
   if (e.body === undefined && (e.size ?? 0) !== 0) throw usage(`tar file "${e.path}" has a size but no body`);
-  if (e.body !== undefined && e.size === undefined) throw usage(`tar file "${e.path}" streams its body without a size`);
+  if (e.body !== undefined && e.size === undefined)
+    throw usage(`tar file "${e.path}" streams its body without a size`);
   return e.size ?? 0;
 }
 
-async function* streamBody(path: string, body: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Buffer> {
+async function* streamBody(
+  path: string,
+  body: AsyncIterable<Uint8Array>,
+  size: number,
+): AsyncGenerator<Buffer> {
   let written = 0;
   for await (const chunk of body) {
     written += chunk.length;
@@ -119,7 +127,8 @@ function encodeHeaders(e: TarWriteEntry, size: number): Buffer {
   if (!fitsOctal(size, 12)) record('size', String(size));
   writeNumeric(header, 124, 12, size);
   const mtime = e.mtime ?? 0;
-  if (!Number.isFinite(mtime) || Math.abs(mtime) > Number.MAX_SAFE_INTEGER) throw usage(`tar entry "${e.path}" has mtime ${mtime}`);
+  if (!Number.isFinite(mtime) || Math.abs(mtime) > Number.MAX_SAFE_INTEGER)
+    throw usage(`tar entry "${e.path}" has mtime ${mtime}`);
   if (!fitsOctal(mtime, 12)) record('mtime', formatTime(mtime));
   writeNumeric(header, 136, 12, Math.floor(mtime));
   header[156] = TYPEFLAG_OF[e.type];
@@ -139,7 +148,8 @@ function encodeHeaders(e: TarWriteEntry, size: number): Buffer {
     writeNumeric(header, 329, 8, checkedInteger(e, 'devMajor', e.devMajor ?? 0));
     writeNumeric(header, 337, 8, checkedInteger(e, 'devMinor', e.devMinor ?? 0));
   }
-  for (const key of Object.keys(e.xattrs ?? {}).sort()) record(`SCHILY.xattr.${key}`, (e.xattrs ?? {})[key] as Buffer);
+  for (const key of Object.keys(e.xattrs ?? {}).sort())
+    record(`SCHILY.xattr.${key}`, (e.xattrs ?? {})[key] as Buffer);
   setChecksum(header);
   if (pax.length === 0) return header;
   const data = encodePaxRecords(pax);
@@ -158,22 +168,28 @@ function encodeHeaders(e: TarWriteEntry, size: number): Buffer {
 
 /** splitUstarName fits an ASCII name into ustar's name (100) and prefix (155) fields, if it can. */
 function splitUstarName(name: string): { name: string; prefix: string } | undefined {
-  if (!ASCII_RE.test(name)) return undefined;
+  if (!isAscii(name)) return undefined;
   if (name.length <= 100) return { name, prefix: '' };
   // the prefix must end at a slash; take the longest prefix that fits so the name part is shortest
   for (let i = Math.min(155, name.length - 2); i > 0; i--) {
-    if (name[i] === '/' && name.length - i - 1 <= 100) return { prefix: name.slice(0, i), name: name.slice(i + 1) };
+    if (name[i] === '/' && name.length - i - 1 <= 100)
+      return { prefix: name.slice(0, i), name: name.slice(i + 1) };
   }
   return undefined;
 }
 
 function fitsText(value: string, length: number): boolean {
-  return value.length <= length && ASCII_RE.test(value);
+  return value.length <= length && isAscii(value);
+}
+
+/** isAscii: every character is one byte in UTF-8 (NUL never reaches here; contentSize rejects it). */
+function isAscii(value: string): boolean {
+  return Buffer.byteLength(value) === value.length;
 }
 
 /** asciiPlaceholder is what a ustar field holds when PAX carries the real value: an ASCII approximation. */
 function asciiPlaceholder(value: string, length: number): string {
-  return value.replace(/[^\x01-\x7f]/g, '_').slice(0, length);
+  return value.replace(/[^\p{ASCII}]/gu, '_').slice(0, length);
 }
 
 function defaultMode(type: EntryType): number {
@@ -182,7 +198,12 @@ function defaultMode(type: EntryType): number {
   return 0o644;
 }
 
-function checkedInteger(e: TarWriteEntry, field: string, value: number, max = Number.MAX_SAFE_INTEGER): number {
+function checkedInteger(
+  e: TarWriteEntry,
+  field: string,
+  value: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (!Number.isSafeInteger(value) || value < 0 || value > max) {
     throw usage(`tar entry "${e.path}" has ${field} ${value}, not an integer in 0..${max}`);
   }

@@ -13,7 +13,18 @@ import { stackLayers } from '../../src/filetree/stack-layers.js';
 type Extra = Partial<Omit<LayerEntry, 'path' | 'type'>>;
 
 function base(path: string, type: LayerEntry['type'], extra: Extra): LayerEntry {
-  return { path, rawPath: path, type, size: 0, mode: 0o644, uid: 0, gid: 0, mtime: 1_700_000_000, offset: 0, ...extra };
+  return {
+    path,
+    rawPath: path,
+    type,
+    size: 0,
+    mode: 0o644,
+    uid: 0,
+    gid: 0,
+    mtime: 1_700_000_000,
+    offset: 0,
+    ...extra,
+  };
 }
 
 /** sha256 returns the digest of a string's UTF-8 bytes. */

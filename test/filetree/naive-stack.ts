@@ -12,7 +12,8 @@ export interface NaiveNode {
   layer: number;
 }
 
-const isDir = (n: NaiveNode | undefined) => n !== undefined && (n.type === 'dir' || n.type === 'implicit-dir');
+const isDir = (n: NaiveNode | undefined) =>
+  n !== undefined && (n.type === 'dir' || n.type === 'implicit-dir');
 
 function removeBelow(fs: Map<string, NaiveNode>, path: string): void {
   const prefix = path === '.' ? '' : `${path}/`;
@@ -47,10 +48,18 @@ export function naiveStack(layers: LayerEntry[][]): Map<string, NaiveNode> {
       const slash = e.path.lastIndexOf('/');
       if (slash > 0) ensureDir(fs, e.path.slice(0, slash), layer);
       if (isDir(fs.get(e.path)) && e.type !== 'dir') removeBelow(fs, e.path);
-      let node: NaiveNode = { type: e.type, size: e.size, content: e.type === 'file' ? {} : undefined, layer };
+      let node: NaiveNode = {
+        type: e.type,
+        size: e.size,
+        content: e.type === 'file' ? {} : undefined,
+        layer,
+      };
       if (e.type === 'hardlink') {
         const target = fs.get(e.linkTarget ?? '');
-        node = target === undefined || isDir(target) ? { ...node, size: 0 } : { ...node, size: target.size, content: target.content };
+        node =
+          target === undefined || isDir(target)
+            ? { ...node, size: 0 }
+            : { ...node, size: target.size, content: target.content };
       }
       fs.set(e.path, node);
     }

@@ -10,7 +10,14 @@ export const bytes = (n: number): string => 'x'.repeat(n);
 
 /** WASTE_FIXTURE: four layers, base first. */
 export const WASTE_FIXTURE: LayerEntry[][] = [
-  [dir('a'), file('a/x', bytes(100)), file('a/y', bytes(50)), dir('b'), file('b/z', bytes(30)), file('c', bytes(10))],
+  [
+    dir('a'),
+    file('a/x', bytes(100)),
+    file('a/y', bytes(50)),
+    dir('b'),
+    file('b/z', bytes(30)),
+    file('c', bytes(10)),
+  ],
   [dir('a'), file('a/x', bytes(120)), whiteout('b'), file('c', bytes(10), { mode: 0o755 })],
   [dir('a'), opaque('a'), file('a/w', bytes(5))],
   [whiteout('a')],

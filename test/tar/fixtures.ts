@@ -3,7 +3,16 @@
  * kind, long and non-ASCII names, odd modes, and sparse files.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, closeSync, linkSync, mkdirSync, openSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 /** LONG_DIR and LONG_FILE make a path over 255 bytes, beyond even ustar's prefix field. */
@@ -50,7 +59,11 @@ export function buildTree(root: string, opts: { long: boolean; sparse: boolean }
     linkSync(join(root, LONG_DIR, LONG_FILE), join(root, 'hard-to-long'));
   }
   if (opts.sparse) {
-    writeSparse(join(root, 'sparse-many'), 4 << 20, Array.from({ length: 30 }, (_, i) => i * 128 * 1024 + 8192));
+    writeSparse(
+      join(root, 'sparse-many'),
+      4 << 20,
+      Array.from({ length: 30 }, (_, i) => i * 128 * 1024 + 8192),
+    );
     writeSparse(join(root, 'sparse-tail'), 1 << 20, [0, 65536]);
   }
 }

@@ -30,9 +30,24 @@ const VARIANTS: Variant[] = [
   { name: 'ustar', args: ['--format=ustar'], long: false, sparse: false },
   { name: 'gnu', args: ['--format=gnu', '--sparse'], long: true, sparse: true },
   { name: 'oldgnu', args: ['--format=oldgnu', '--sparse'], long: true, sparse: true },
-  { name: 'posix-sparse-0.0', args: ['--format=posix', '--sparse', '--sparse-version=0.0'], long: true, sparse: true },
-  { name: 'posix-sparse-0.1', args: ['--format=posix', '--sparse', '--sparse-version=0.1'], long: true, sparse: true },
-  { name: 'posix-sparse-1.0', args: ['--format=posix', '--sparse', '--sparse-version=1.0'], long: true, sparse: true },
+  {
+    name: 'posix-sparse-0.0',
+    args: ['--format=posix', '--sparse', '--sparse-version=0.0'],
+    long: true,
+    sparse: true,
+  },
+  {
+    name: 'posix-sparse-0.1',
+    args: ['--format=posix', '--sparse', '--sparse-version=0.1'],
+    long: true,
+    sparse: true,
+  },
+  {
+    name: 'posix-sparse-1.0',
+    args: ['--format=posix', '--sparse', '--sparse-version=1.0'],
+    long: true,
+    sparse: true,
+  },
   // ids and times that do not fit ustar's octal fields: base-256 in gnu, PAX records in posix
   {
     name: 'gnu-big-ids',
@@ -107,7 +122,11 @@ describeWithTools('readTar on GNU tar archives', ['tar', 'python3', 'mknod', 'mk
     r.entries.forEach((e, i) => {
       if (e.type !== 'file') return;
       const at = r.dataOffsets[i]!;
-      expect(`sha256:${createHash('sha256').update(data.subarray(at, at + e.size)).digest('hex')}`).toBe(e.contentHash);
+      expect(
+        `sha256:${createHash('sha256')
+          .update(data.subarray(at, at + e.size))
+          .digest('hex')}`,
+      ).toBe(e.contentHash);
       checked++;
     });
     expect(checked).toBeGreaterThan(5);

@@ -40,7 +40,9 @@ export interface PyMember {
 
 /** pythonMembers lists an archive with Python's tarfile. */
 export function pythonMembers(archive: string): PyMember[] {
-  return JSON.parse(execFileSync('python3', [ORACLE, archive], { maxBuffer: 64 << 20 }).toString()) as PyMember[];
+  return JSON.parse(
+    execFileSync('python3', [ORACLE, archive], { maxBuffer: 64 << 20 }).toString(),
+  ) as PyMember[];
 }
 
 /** python runs a Python script with arguments and returns stdout. */
@@ -117,7 +119,8 @@ export function expectMatchesPython(entries: LayerEntry[], members: PyMember[]):
       uname: m.uname,
       gname: m.gname,
       mtime: m.mtime,
-      linkTarget: m.type === 'symlink' ? m.linkname : m.type === 'hardlink' ? oraclePath(m.linkname) : undefined,
+      linkTarget:
+        m.type === 'symlink' ? m.linkname : m.type === 'hardlink' ? oraclePath(m.linkname) : undefined,
       devMajor: m.type === 'char' || m.type === 'block' ? m.devmajor : undefined,
       devMinor: m.type === 'char' || m.type === 'block' ? m.devminor : undefined,
       xattrs: m.xattrs,
@@ -165,7 +168,10 @@ export function gnuListing(archive: string): GnuListed[] {
     .split('\n')
     .filter((l) => l !== '')
     .map((line) => {
-      const m = /^(.)(\S{9}) (\d+)\/(\d+) +(\d+|\d+,\s*\d+) +(-?\d+-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?) +(.*)$/.exec(line);
+      const m =
+        /^(.)(\S{9}) (\d+)\/(\d+) +(\d+|\d+,\s*\d+) +(-?\d+-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?) +(.*)$/.exec(
+          line,
+        );
       if (!m) throw new Error(`unparsed tar -tv line: ${line}`);
       const [, kind, mode, uid, gid, size, , rest] = m as unknown as string[];
       const sep = kind === 'l' ? ' -> ' : kind === 'h' ? ' link to ' : undefined;

@@ -5,7 +5,17 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { linkSync, lstatSync, mkdirSync, readFileSync, readlinkSync, readdirSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import {
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+  chmodSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +30,10 @@ const sha = (b: Uint8Array): string => `sha256:${createHash('sha256').update(b).
 
 const component = fc
   .tuple(
-    fc.array(fc.constantFrom('a', 'b', 'z', '0', '-', '_', 'é', '日', 'ü', ' '), { minLength: 1, maxLength: 10 }),
+    fc.array(fc.constantFrom('a', 'b', 'z', '0', '-', '_', 'é', '日', 'ü', ' '), {
+      minLength: 1,
+      maxLength: 10,
+    }),
     fc.option(fc.integer({ min: 90, max: 140 }), { freq: 4 }),
   )
   .map(([chars, long]) => `${chars.join('')}${long === null ? '' : 'L'.repeat(long)}`)
@@ -89,35 +102,47 @@ describeWithTools('tar properties', ['tar'], () => {
 
   it('GNU tar archives of random trees read back equal to the disk (posix and gnu)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(specArb, { minLength: 1, maxLength: 10 }), fc.integer({ min: 1, max: 5000 }), async (specs, chunk) => {
-        const root = join(tmp.dir, `tree-${run++}`);
-        mkdirSync(root);
-        materialise(root, specs);
-        const onDisk = walk(root).sort();
-        for (const format of ['posix', 'gnu']) {
-          const archive = `${root}.${format}.tar`;
-          execFileSync('tar', ['-c', '-f', archive, `--format=${format}`, '--sort=name', '-C', root, '.']);
-          const { entries, warnings } = await readAll(chunked(readFileSync(archive), [chunk]), { hashContents: true });
-          expect(warnings).toEqual([]);
-          expect(entries[0]?.path).toBe('.');
-          expect(entries.slice(1).map((e) => e.path).sort()).toEqual(onDisk);
-          const seenInodes = new Map<number, string>();
-          for (const e of entries.slice(1)) {
-            const st = lstatSync(join(root, e.path));
-            expect(e.mode, e.path).toBe(st.mode & 0o7777);
-            if (st.isDirectory()) expect(e.type).toBe('dir');
-            if (st.isSymbolicLink()) expect([e.type, e.linkTarget]).toEqual(['symlink', readlinkSync(join(root, e.path))]);
-            if (!st.isFile()) continue;
-            if (e.type === 'hardlink') {
-              expect(seenInodes.get(st.ino), e.path).toBe(e.linkTarget);
-            } else {
-              expect(e.type).toBe('file');
-              expect([e.size, e.contentHash]).toEqual([st.size, sha(readFileSync(join(root, e.path)))]);
-              if (st.nlink > 1) seenInodes.set(st.ino, e.path);
+      fc.asyncProperty(
+        fc.array(specArb, { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 1, max: 5000 }),
+        async (specs, chunk) => {
+          const root = join(tmp.dir, `tree-${run++}`);
+          mkdirSync(root);
+          materialise(root, specs);
+          const onDisk = walk(root).sort();
+          for (const format of ['posix', 'gnu']) {
+            const archive = `${root}.${format}.tar`;
+            execFileSync('tar', ['-c', '-f', archive, `--format=${format}`, '--sort=name', '-C', root, '.']);
+            const { entries, warnings } = await readAll(chunked(readFileSync(archive), [chunk]), {
+              hashContents: true,
+            });
+            expect(warnings).toEqual([]);
+            expect(entries[0]?.path).toBe('.');
+            expect(
+              entries
+                .slice(1)
+                .map((e) => e.path)
+                .sort(),
+            ).toEqual(onDisk);
+            const seenInodes = new Map<number, string>();
+            for (const e of entries.slice(1)) {
+              const st = lstatSync(join(root, e.path));
+              expect(e.mode, e.path).toBe(st.mode & 0o7777);
+              if (st.isDirectory()) expect(e.type).toBe('dir');
+              if (st.isSymbolicLink())
+                expect([e.type, e.linkTarget]).toEqual(['symlink', readlinkSync(join(root, e.path))]);
+              if (!st.isFile()) continue;
+              if (e.type === 'hardlink') {
+                expect(seenInodes.get(st.ino), e.path).toBe(e.linkTarget);
+              } else {
+                expect(e.type).toBe('file');
+                expect([e.size, e.contentHash]).toEqual([st.size, sha(readFileSync(join(root, e.path)))]);
+                if (st.nlink > 1) seenInodes.set(st.ino, e.path);
+              }
             }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -135,15 +160,26 @@ describeWithTools('tar properties', ['tar'], () => {
         return readFileSync(archive);
       });
       headerOffsets = await Promise.all(
-        base.map(async (b) => (await readAll(chunked(b, [b.length]), {}, () => false)).entries.map((e) => e.offset)),
+        base.map(async (b) =>
+          (await readAll(chunked(b, [b.length]), {}, () => false)).entries.map((e) => e.offset),
+        ),
       );
     });
 
     it('damaged archives give StowageError or success, never another error or a hang', async () => {
       const damage = fc.oneof(
-        fc.record({ op: fc.constant('flip'), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }), nearHeader: fc.boolean() }),
+        fc.record({
+          op: fc.constant('flip'),
+          at: fc.nat(),
+          bit: fc.integer({ min: 0, max: 7 }),
+          nearHeader: fc.boolean(),
+        }),
         fc.record({ op: fc.constant('truncate'), at: fc.nat() }),
-        fc.record({ op: fc.constant('insert'), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 40 }) }),
+        fc.record({
+          op: fc.constant('insert'),
+          at: fc.nat(),
+          bytes: fc.uint8Array({ minLength: 1, maxLength: 40 }),
+        }),
       );
       await fc.assert(
         fc.asyncProperty(
@@ -167,7 +203,9 @@ describeWithTools('tar properties', ['tar'], () => {
             }
             const started = Date.now();
             try {
-              await readAll(chunked(data, [chunk]), { hashContents: true }, (i) => (i % 3 === 0 ? 'partial' : i % 3 === 1));
+              await readAll(chunked(data, [chunk]), { hashContents: true }, (i) =>
+                i % 3 === 0 ? 'partial' : i % 3 === 1,
+              );
             } catch (e) {
               if (!(e instanceof StowageError)) throw e;
             }
@@ -195,59 +233,65 @@ describeWithTools('tar properties', ['tar'], () => {
       xattr: fc.option(fc.uint8Array({ maxLength: 30 })),
     });
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(entryArb, { selector: (e) => e.parts.join('/'), maxLength: 8 }), async (raw) => {
-        const entries: TarWriteEntry[] = raw.map((r) => ({
-          path: r.parts.join('/'),
-          type: r.type,
-          mode: r.mode,
-          uid: r.uid,
-          gid: r.gid,
-          uname: r.uname,
-          mtime: r.mtime,
-          ...(r.type === 'symlink' || r.type === 'hardlink' ? { linkTarget: r.target } : {}),
-          ...(r.type === 'char' || r.type === 'block' ? { devMajor: r.dev[0], devMinor: r.dev[1] } : {}),
-          ...(r.type === 'file' ? { body: r.data } : {}),
-          ...(r.xattr === null ? {} : { xattrs: { 'user.x': Buffer.from(r.xattr) } }),
-        }));
-        const parts: Buffer[] = [];
-        for await (const b of writeTar(entries)) parts.push(b);
-        const tar = Buffer.concat(parts);
-        const file = join(tmp.dir, `w-${run++}.tar`);
-        writeFileSync(file, tar);
+      fc.asyncProperty(
+        fc.uniqueArray(entryArb, { selector: (e) => e.parts.join('/'), maxLength: 8 }),
+        async (raw) => {
+          const entries: TarWriteEntry[] = raw.map((r) => ({
+            path: r.parts.join('/'),
+            type: r.type,
+            mode: r.mode,
+            uid: r.uid,
+            gid: r.gid,
+            uname: r.uname,
+            mtime: r.mtime,
+            ...(r.type === 'symlink' || r.type === 'hardlink' ? { linkTarget: r.target } : {}),
+            ...(r.type === 'char' || r.type === 'block' ? { devMajor: r.dev[0], devMinor: r.dev[1] } : {}),
+            ...(r.type === 'file' ? { body: r.data } : {}),
+            ...(r.xattr === null ? {} : { xattrs: { 'user.x': Buffer.from(r.xattr) } }),
+          }));
+          const parts: Buffer[] = [];
+          for await (const b of writeTar(entries)) parts.push(b);
+          const tar = Buffer.concat(parts);
+          const file = join(tmp.dir, `w-${run++}.tar`);
+          writeFileSync(file, tar);
 
-        const listed = gnuListing(file);
-        expect(listed.map((l) => l.name.replace(/\/$/, ''))).toEqual(entries.map((e) => e.path));
-        listed.forEach((l, i) => {
-          const e = entries[i]!;
-          expect([GNU_KIND[l.kind], l.mode, l.uid, l.gid]).toEqual([e.type, modeString(e.mode!), e.uid, e.gid]);
-          if (e.type === 'file') expect(l.size).toBe(String((e.body as Uint8Array).length));
-          if (e.linkTarget !== undefined) expect(l.link).toBe(e.linkTarget);
-          if (e.devMajor !== undefined) expect(l.size).toBe(`${e.devMajor},${e.devMinor}`);
-        });
+          const listed = gnuListing(file);
+          expect(listed.map((l) => l.name.replace(/\/$/, ''))).toEqual(entries.map((e) => e.path));
+          listed.forEach((l, i) => {
+            const e = entries[i]!;
+            expect([GNU_KIND[l.kind], l.mode, l.uid, l.gid]).toEqual([
+              e.type,
+              modeString(e.mode!),
+              e.uid,
+              e.gid,
+            ]);
+            if (e.type === 'file') expect(l.size).toBe(String((e.body as Uint8Array).length));
+            if (e.linkTarget !== undefined) expect(l.link).toBe(e.linkTarget);
+            if (e.devMajor !== undefined) expect(l.size).toBe(`${e.devMajor},${e.devMinor}`);
+          });
 
-        const { entries: read, warnings } = await readAll(chunked(tar, [777]), { hashContents: true });
-        expect(warnings).toEqual([]);
-        expect(
-          read.map((e) => ({ ...e, offset: 0 })),
-        ).toEqual(
-          entries.map((e) => ({
-            path: e.path,
-            rawPath: e.type === 'dir' ? `${e.path}/` : e.path,
-            type: e.type,
-            size: e.type === 'file' ? (e.body as Uint8Array).length : 0,
-            mode: e.mode,
-            uid: e.uid,
-            gid: e.gid,
-            mtime: e.mtime,
-            offset: 0,
-            ...(e.uname === '' ? {} : { uname: e.uname }),
-            ...(e.linkTarget === undefined ? {} : { linkTarget: e.linkTarget }),
-            ...(e.devMajor === undefined ? {} : { devMajor: e.devMajor, devMinor: e.devMinor }),
-            ...(e.xattrs === undefined ? {} : { xattrs: e.xattrs }),
-            ...(e.type === 'file' ? { contentHash: sha(e.body as Uint8Array) } : {}),
-          })),
-        );
-      }),
+          const { entries: read, warnings } = await readAll(chunked(tar, [777]), { hashContents: true });
+          expect(warnings).toEqual([]);
+          expect(read.map((e) => ({ ...e, offset: 0 }))).toEqual(
+            entries.map((e) => ({
+              path: e.path,
+              rawPath: e.type === 'dir' ? `${e.path}/` : e.path,
+              type: e.type,
+              size: e.type === 'file' ? (e.body as Uint8Array).length : 0,
+              mode: e.mode,
+              uid: e.uid,
+              gid: e.gid,
+              mtime: e.mtime,
+              offset: 0,
+              ...(e.uname === '' ? {} : { uname: e.uname }),
+              ...(e.linkTarget === undefined ? {} : { linkTarget: e.linkTarget }),
+              ...(e.devMajor === undefined ? {} : { devMajor: e.devMajor, devMinor: e.devMinor }),
+              ...(e.xattrs === undefined ? {} : { xattrs: e.xattrs }),
+              ...(e.type === 'file' ? { contentHash: sha(e.body as Uint8Array) } : {}),
+            })),
+          );
+        },
+      ),
       { numRuns: 30 },
     );
   });

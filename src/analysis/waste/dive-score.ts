@@ -54,7 +54,11 @@ interface DiveNode {
 }
 
 /** diveScore computes dive's numbers over the layer tables (rows flagged implicit are ignored). */
-export function diveScore(trie: PathTrie, tables: readonly LayerTable[], opts: { top?: number } = {}): DiveScore {
+export function diveScore(
+  trie: PathTrie,
+  tables: readonly LayerTable[],
+  opts: { top?: number } = {},
+): DiveScore {
   const state = new DiveState(trie);
   const cumulative = new Map<number, { sum: number; min: number; count: number }>();
   let imageSizeBytes = 0;
@@ -121,7 +125,12 @@ function layerTree(trie: PathTrie, t: LayerTable): { nodes: Map<number, DiveNode
     }
     ensure(trie.parent(p));
     const whiteout = t.isWhiteout(i);
-    nodes.set(p * 2 + (whiteout ? 1 : 0), { pathId: p, whiteout, size: t.size(i), isDir: t.typeCode(i) === TYPE_DIR });
+    nodes.set(p * 2 + (whiteout ? 1 : 0), {
+      pathId: p,
+      whiteout,
+      size: t.size(i),
+      isDir: t.typeCode(i) === TYPE_DIR,
+    });
   }
   return { nodes, size };
 }
@@ -166,7 +175,11 @@ class DiveState {
           continue;
         }
         apply(n.pathId);
-        for (let q = this.trie.parent(n.pathId); q !== ROOT_ID && q >= 0 && this.kind[q] === ABSENT; q = this.trie.parent(q)) {
+        for (
+          let q = this.trie.parent(n.pathId);
+          q !== ROOT_ID && q >= 0 && this.kind[q] === ABSENT;
+          q = this.trie.parent(q)
+        ) {
           this.kind[q] = NON_DIR;
           this.sizes[q] = 0;
         }

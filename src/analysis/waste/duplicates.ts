@@ -39,7 +39,10 @@ export interface DuplicateOptions {
 /** findDuplicates groups the visible files of `tree` by content hash. */
 export function findDuplicates(tree: FileTree, opts: DuplicateOptions = {}): DuplicatesReport {
   const minSize = opts.minSize ?? 1;
-  const byHash = new Map<Digest, { size: number; paths: { path: string; layer: number }[]; ids: Set<number> }>();
+  const byHash = new Map<
+    Digest,
+    { size: number; paths: { path: string; layer: number }[]; ids: Set<number> }
+  >();
   for (const f of tree.regularFiles()) {
     if (f.contentHash === undefined || f.size < minSize) continue;
     let g = byHash.get(f.contentHash);
@@ -55,7 +58,14 @@ export function findDuplicates(tree: FileTree, opts: DuplicateOptions = {}): Dup
     if (g.ids.size < 2) continue;
     const layers = [...new Set(g.paths.map((p) => p.layer))].sort((a, b) => a - b);
     g.paths.sort((a, b) => (a.path < b.path ? -1 : 1));
-    groups.push({ contentHash, size: g.size, paths: g.paths, copies: g.ids.size, layers, reclaimableBytes: g.size * (g.ids.size - 1) });
+    groups.push({
+      contentHash,
+      size: g.size,
+      paths: g.paths,
+      copies: g.ids.size,
+      layers,
+      reclaimableBytes: g.size * (g.ids.size - 1),
+    });
   }
   groups.sort((a, b) => b.reclaimableBytes - a.reclaimableBytes || (a.contentHash < b.contentHash ? -1 : 1));
   return {

@@ -104,7 +104,13 @@ export function computeWaste(stack: LayerStack, opts: WasteOptions = {}): WasteR
 }
 
 function wasted(v: FileVersion): WastedVersion {
-  return { path: v.path, layer: v.layer, size: v.size, killedBy: v.killedBy ?? v.layer, reason: v.reason ?? 'overwritten' };
+  return {
+    path: v.path,
+    layer: v.layer,
+    size: v.size,
+    killedBy: v.killedBy ?? v.layer,
+    reason: v.reason ?? 'overwritten',
+  };
 }
 
 function add(t: WasteTally | undefined, bytes: number): void {

@@ -1,14 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LayerEntry } from '../../model/layer-entry.js';
-import { dir, file, hardlink, opaque, stackEntries, symlink, whiteout } from '../../../test/filetree/entries.js';
+import {
+  dir,
+  file,
+  hardlink,
+  opaque,
+  stackEntries,
+  symlink,
+  whiteout,
+} from '../../../test/filetree/entries.js';
 import { naiveFinalBytes, naiveStack } from '../../../test/filetree/naive-stack.js';
 import { bytes, WASTE_FIXTURE as FIXTURE } from '../../../test/filetree/waste-fixture.js';
 import { findDuplicates } from './duplicates.js';
 import { computeWaste } from './exact-waste.js';
 
 function fileBytes(layers: LayerEntry[][]): number {
-  return layers.flat().reduce((sum, e) => sum + (e.type === 'file' && e.whiteout === undefined ? e.size : 0), 0);
+  return layers
+    .flat()
+    .reduce((sum, e) => sum + (e.type === 'file' && e.whiteout === undefined ? e.size : 0), 0);
 }
 
 describe('computeWaste', () => {
@@ -50,7 +60,9 @@ describe('computeWaste', () => {
   const PATHS = ['a', 'a/b', 'a/b/c', 'a/d', 'e', 'e/f'];
   const CONTENTS = ['', 'p', 'qq', 'rrrr'];
   const entryArb: fc.Arbitrary<LayerEntry> = fc.oneof(
-    fc.tuple(fc.constantFrom(...PATHS), fc.constantFrom(...CONTENTS), fc.constantFrom(0o644, 0o755)).map(([p, c, m]) => file(p, c, { mode: m })),
+    fc
+      .tuple(fc.constantFrom(...PATHS), fc.constantFrom(...CONTENTS), fc.constantFrom(0o644, 0o755))
+      .map(([p, c, m]) => file(p, c, { mode: m })),
     fc.constantFrom(...PATHS).map((p) => dir(p)),
     fc.constantFrom(...PATHS).map((p) => whiteout(p)),
     fc.constantFrom(...PATHS).map((p) => opaque(p)),
@@ -68,7 +80,9 @@ describe('computeWaste', () => {
         expect(w.layerFileBytes).toBe(fileBytes(layers));
         expect(w.totalBytes).toBe(fileBytes(layers) - naiveFinalBytes(naive));
         const ours = [...stack.tree.walk()].map((n) => [n.path, n.size, n.layer]);
-        const theirs = [...naive.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, n]) => [p, n.size, n.layer]);
+        const theirs = [...naive.entries()]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([p, n]) => [p, n.size, n.layer]);
         expect(ours).toEqual(theirs);
       }),
       { numRuns: 400 },
@@ -79,7 +93,12 @@ describe('computeWaste', () => {
 describe('findDuplicates', () => {
   it('groups identical content at different paths and across layers, hard links as one copy', async () => {
     const stack = await stackEntries(
-      [file('lib/a.so', bytes(64)), file('lib/b.so', bytes(64)), hardlink('lib/c.so', 'lib/a.so'), file('empty1', '')],
+      [
+        file('lib/a.so', bytes(64)),
+        file('lib/b.so', bytes(64)),
+        hardlink('lib/c.so', 'lib/a.so'),
+        file('empty1', ''),
+      ],
       [file('opt/a.so', bytes(64)), file('empty2', ''), file('x', 'unique')],
     );
     const d = findDuplicates(stack.tree);

@@ -3,6 +3,7 @@
  */
 import type { Command } from '../command.js';
 import { inspectCommand } from './inspect.js';
+import { lintCommand } from './lint.js';
 
 /** COMMANDS lists every subcommand in help order. */
-export const COMMANDS: readonly Command[] = [inspectCommand];
+export const COMMANDS: readonly Command[] = [inspectCommand, lintCommand];

@@ -96,6 +96,34 @@ export class BlobCache {
     }
   }
 
+  /**
+   * ingest writes a stream whose digest is not known in advance (an engine's `docker save` tar) into
+   * the cache under the sha256 of its bytes, atomically, and returns where it is.
+   */
+  async ingest(source: AsyncIterable<Buffer>): Promise<{ digest: Digest; size: number; path: string }> {
+    const dir = join(this.dir, 'blobs', 'sha256');
+    await mkdir(dir, { recursive: true });
+    const tmp = join(dir, `ingest.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+    const out = createWriteStream(tmp, { flags: 'wx' });
+    const hash = newHash('sha256');
+    let size = 0;
+    try {
+      for await (const chunk of source) {
+        hash.update(chunk);
+        size += chunk.length;
+        if (!out.write(chunk)) await drained(out);
+      }
+      await closed(out);
+      const digest = `sha256:${hash.digest('hex')}` as Digest;
+      const path = this.path(digest);
+      await rename(tmp, path);
+      return { digest, size, path };
+    } finally {
+      out.destroy();
+      await rm(tmp, { force: true });
+    }
+  }
+
   /** prune removes least recently used blobs until the cache holds at most `maxBytes`. */
   async prune(maxBytes: number): Promise<{ removed: number; freedBytes: number; keptBytes: number }> {
     const entries: { file: string; size: number; used: number }[] = [];

@@ -53,8 +53,14 @@ export class AuthState {
       return true;
     }
     if (challenges.some((c) => c.scheme === 'basic')) {
-      if (this.basic) return false;
       const c = await this.credential();
+      if (this.basic) {
+        throw new StowageError(
+          'UNAUTHORIZED',
+          `${this.registryHost} rejected the credentials from ${c?.from ?? 'nowhere'}`,
+          { hint: 'check the username and password; they were not accepted' },
+        );
+      }
       if (c === undefined) {
         throw new StowageError('UNAUTHORIZED', `${this.registryHost} requires a login`, {
           hint: 'run `docker login`, pass --creds USER:PASSWORD, or set STOWAGE_REGISTRY_USERNAME/PASSWORD',

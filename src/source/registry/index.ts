@@ -24,13 +24,18 @@ export interface RegistrySourceOptions extends RegistryOptions {
 
 const clients = new Map<string, RegistryClient>();
 
-/** registryClient returns one client per registry host and option set, so tokens are reused. */
+/**
+ * registryClient returns one client per registry host and option set, so tokens are reused. A
+ * caller that passes its own `env` or `fetch` gets a fresh client: credentials found through one
+ * environment must not serve another.
+ */
 function registryClient(registry: string, opts: RegistrySourceOptions): RegistryClient {
+  if (opts.env !== undefined || opts.fetch !== undefined) return new RegistryClient(registry, opts);
   const key = `${registry}\0${opts.insecure === true}\0${opts.creds ?? ''}\0${opts.home ?? ''}`;
   let c = clients.get(key);
-  if (c === undefined || opts.fetch !== undefined) {
+  if (c === undefined) {
     c = new RegistryClient(registry, opts);
-    if (opts.fetch === undefined) clients.set(key, c);
+    clients.set(key, c);
   }
   return c;
 }

@@ -50,12 +50,12 @@ function diffOps(a: string[], b: string[]): Op[] {
       i++;
       j++;
       ops.push(op(' ', a[i - 1]!, i, j));
-    } else if (j < m && (i >= n || lcs[i * w + j + 1]! >= lcs[(i + 1) * w + j]!)) {
-      j++;
-      ops.push(op('+', b[j - 1]!, i, j));
-    } else {
+    } else if (i < n && (j >= m || lcs[(i + 1) * w + j]! >= lcs[i * w + j + 1]!)) {
       i++;
       ops.push(op('-', a[i - 1]!, i, j));
+    } else {
+      j++;
+      ops.push(op('+', b[j - 1]!, i, j));
     }
   }
   return ops;

@@ -15,9 +15,20 @@ export interface CopyArgs {
   from?: string;
 }
 
+/** jsonArray decodes the JSON-array form (`COPY ["a b", "/dst/"]`), or returns null. */
+function jsonArray(args: string): string[] | null {
+  if (!args.trimStart().startsWith('[')) return null;
+  try {
+    const v: unknown = JSON.parse(args);
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** copyArgs reads a COPY or ADD, or returns null when it has fewer than two arguments. */
 export function copyArgs(ins: Instruction): CopyArgs | null {
-  const words = ins.form === 'exec' && ins.exec !== undefined ? ins.exec : ins.words.map(unquote);
+  const words = ins.exec ?? jsonArray(ins.args) ?? ins.words.map(unquote);
   if (words.length < 2) return null;
   const out: CopyArgs = { sources: words.slice(0, -1), dest: words[words.length - 1]! };
   const from = ins.flags.find((f) => f.name === 'from');
