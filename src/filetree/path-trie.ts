@@ -74,12 +74,6 @@ export class PathTrie {
     return this.childMaps[id]?.values() ?? [];
   }
 
-  /** isAncestor reports whether `a` is a proper ancestor of `b`. */
-  isAncestor(a: number, b: number): boolean {
-    for (let cur = this.parent(b); cur >= 0; cur = this.parent(cur)) if (cur === a) return true;
-    return false;
-  }
-
   private child(id: number, seg: string): number {
     let map = this.childMaps[id];
     const found = map?.get(seg);

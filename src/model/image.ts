@@ -5,6 +5,7 @@
 import type { ImageConfig } from './config.js';
 import type { Descriptor } from './descriptor.js';
 import type { Digest } from './digest.js';
+import type { ErrorWhere } from './errors.js';
 import type { LayerEntry } from './layer-entry.js';
 import type { Index, Manifest } from './manifest.js';
 import type { Platform } from './platform.js';
@@ -45,6 +46,8 @@ export interface Layer {
   digest: Digest;
   size: number;
   mediaType: string;
+  /** where: what errors about this layer name (its file or blob, digest and index) */
+  where?: ErrorWhere;
   /** the uncompressed digest, from the config's rootfs.diff_ids */
   diffId(): Promise<Digest>;
   /** compressed bytes as stored, verified against `digest` while read */

@@ -17,7 +17,7 @@ export interface LayerMeasure {
 
 /** measureLayer reads a layer once and counts its uncompressed bytes and its entries. */
 export async function measureLayer(layer: Layer): Promise<LayerMeasure> {
-  const where = { layer: layer.digest, layerIndex: layer.index };
+  const where = layer.where ?? { layer: layer.digest, layerIndex: layer.index };
   const source = layer.uncompressed()[Symbol.asyncIterator]();
   let bytes = 0;
   let finished = false;

@@ -6,6 +6,7 @@ import { decompress } from '../compress/decompress.js';
 import { peekBytes } from '../compress/peek.js';
 import { SNIFF_BYTES, sniffCompression } from '../compress/sniff.js';
 import { verifyDigest } from '../compress/verify.js';
+import { readTarEntries } from '../tar/entries.js';
 import { readTar } from '../tar/reader.js';
 import type { Descriptor } from '../model/descriptor.js';
 import type { Digest } from '../model/digest.js';
@@ -84,8 +85,8 @@ export function blobLayer(store: BlobStore, desc: Descriptor, index: number, dif
     return readTar(uncompressed(), { ...opts, where });
   }
 
-  async function* entries(opts: EntryOptions = {}): AsyncGenerator<LayerEntry> {
-    for await (const item of items(opts)) yield item.entry;
+  function entries(opts: EntryOptions = {}): AsyncIterable<LayerEntry> {
+    return readTarEntries(uncompressed(), { ...opts, where });
   }
 
   return {
@@ -94,6 +95,7 @@ export function blobLayer(store: BlobStore, desc: Descriptor, index: number, dif
     digest: desc.digest,
     size: desc.size,
     mediaType: desc.mediaType,
+    where,
     diffId: () => Promise.resolve(diffId),
     compressed,
     uncompressed,

@@ -17,9 +17,11 @@ export function paddingAfter(size: number): number {
 }
 
 const ZEROS = Buffer.alloc(64 * 1024);
+const ZERO_BLOCK = ZEROS.subarray(0, BLOCK_SIZE);
 
 /** isAllZero reports whether bytes are all zero (an end-of-archive block, trailing padding). */
 export function isAllZero(bytes: Buffer): boolean {
+  if (bytes.length === BLOCK_SIZE) return bytes.equals(ZERO_BLOCK);
   for (let start = 0; start < bytes.length; start += ZEROS.length) {
     const piece = bytes.subarray(start, start + ZEROS.length);
     if (!piece.equals(ZEROS.subarray(0, piece.length))) return false;
@@ -32,12 +34,17 @@ export function isAllZero(bytes: Buffer): boolean {
  * field counted as spaces; writers disagree on signedness, so a reader accepts either.
  */
 export function headerChecksums(block: Uint8Array): { unsigned: number; signed: number } {
-  let unsigned = 0;
-  let signed = 0;
-  for (let i = 0; i < BLOCK_SIZE; i++) {
-    const b = i >= CHECKSUM_OFFSET && i < CHECKSUM_OFFSET + CHECKSUM_LENGTH ? 0x20 : (block[i] as number);
+  let unsigned = 0x20 * CHECKSUM_LENGTH;
+  let high = 0; // bytes >= 0x80, which count 256 less when signed
+  for (let i = 0; i < CHECKSUM_OFFSET; i++) {
+    const b = block[i] as number;
     unsigned += b;
-    signed += b >= 0x80 ? b - 0x100 : b;
+    high += b >> 7;
   }
-  return { unsigned, signed };
+  for (let i = CHECKSUM_OFFSET + CHECKSUM_LENGTH; i < BLOCK_SIZE; i++) {
+    const b = block[i] as number;
+    unsigned += b;
+    high += b >> 7;
+  }
+  return { unsigned, signed: unsigned - 256 * high };
 }

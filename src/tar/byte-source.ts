@@ -60,8 +60,11 @@ export class ByteSource {
   /** skip discards `n` bytes and returns how many it could (fewer at the end of the stream). */
   async skip(n: number): Promise<number> {
     let skipped = 0;
-    while (skipped < n && (await this.fill())) {
-      skipped += this.advance(Math.min(n - skipped, this.chunk.length - this.pos)).length;
+    while (skipped < n && (this.pos < this.chunk.length || (await this.fill()))) {
+      const step = Math.min(n - skipped, this.chunk.length - this.pos);
+      this.pos += step;
+      this.offset += step;
+      skipped += step;
     }
     return skipped;
   }

@@ -45,10 +45,9 @@ export function readString(buf: Buffer, start: number, length: number): string {
 export function decodeHeader(block: Buffer, where: ErrorWhere): RawHeader {
   verifyChecksum(block, where);
   const typeflag = block[156] as number;
-  const magic = block.subarray(257, 265);
-  const gnu = magic.equals(GNU_MAGIC);
+  const gnu = block.compare(GNU_MAGIC, 0, 8, 257, 265) === 0;
   let name = readString(block, 0, 100);
-  if (!gnu && magic.equals(USTAR_MAGIC) && block[345] !== 0) {
+  if (!gnu && block[345] !== 0 && block.compare(USTAR_MAGIC, 0, 8, 257, 265) === 0) {
     name = `${readString(block, 345, 155)}/${name}`;
   }
   const header: RawHeader = {

@@ -105,7 +105,7 @@ export async function* readTar(
           pending.longLink = cString(await readMeta(src, header, where));
           continue;
         case TYPEFLAG.gnuVolume:
-          await skipData(src, header.size, where);
+          await skipData(src, header.size + paddingAfter(header.size), where);
           pending = undefined;
           continue;
       }

@@ -157,10 +157,17 @@ export class BlobCache {
   }
 }
 
+/** drained waits for a write stream's buffer to empty, removing its listeners afterwards. */
 function drained(out: WriteStream): Promise<void> {
   return new Promise((resolve, reject) => {
-    out.once('drain', resolve);
-    out.once('error', reject);
+    const done = (err?: Error): void => {
+      out.off('drain', done);
+      out.off('error', done);
+      if (err) reject(err);
+      else resolve();
+    };
+    out.on('drain', done);
+    out.on('error', done);
   });
 }
 
