@@ -13,11 +13,10 @@ import { imageBlobs } from './image-blobs.js';
 /** writeDockerArchive writes `image` to `file`, tagged `repoTag` (e.g. `example/app:v1`) if given. */
 export async function writeDockerArchive(image: Image, file: string, repoTag?: string): Promise<void> {
   const blobs = await imageBlobs(image);
-  const config = blobs.find((b) => b.role === 'config');
   const layerNames = (await image.layers()).map((l) => `${digestHex(l.digest)}.tar`);
   const manifest = [
     {
-      Config: `${digestHex(config?.descriptor.digest ?? (await image.manifest()).config.digest)}.json`,
+      Config: `${digestHex((await image.manifest()).config.digest)}.json`,
       RepoTags: repoTag === undefined ? [] : [repoTag.includes(':') ? repoTag : `${repoTag}:latest`],
       Layers: layerNames,
     },

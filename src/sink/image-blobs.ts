@@ -13,7 +13,7 @@ export interface ImageBlob {
   body(): AsyncIterable<Buffer>;
 }
 
-/** imageBlobs lists the blobs of `image`; `onLayer` hears of each layer as it is listed. */
+/** imageBlobs lists the blobs of `image`: layers, config, then the manifest. */
 export async function imageBlobs(image: Image): Promise<ImageBlob[]> {
   const manifest = await image.manifest();
   const out: ImageBlob[] = [];
@@ -39,6 +39,13 @@ export async function manifestDescriptor(image: Image): Promise<Descriptor> {
     digest: await image.manifestDigest(),
     size: (await image.rawManifest()).length,
   };
+}
+
+/** manifestBlob returns the manifest's entry of an imageBlobs list. */
+export function manifestBlob(blobs: ImageBlob[]): ImageBlob {
+  const m = blobs.find((b) => b.role === 'manifest');
+  if (m === undefined) throw new Error('imageBlobs always lists the manifest');
+  return m;
 }
 
 async function* once(b: Buffer): AsyncGenerator<Buffer> {

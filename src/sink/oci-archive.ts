@@ -6,14 +6,14 @@ import type { Image } from '../model/image.js';
 import type { TarWriteEntry } from '../tar/writer.js';
 import { writeTar } from '../tar/writer.js';
 import { writeFileAtomic } from './atomic-file.js';
-import { imageBlobs } from './image-blobs.js';
+import { imageBlobs, manifestBlob } from './image-blobs.js';
 import { blobPath, indexEntry, OCI_LAYOUT_FILE } from './oci-layout.js';
 import { MediaTypes } from '../model/media-types.js';
 
 /** writeOciArchive writes `image` to `file` as an OCI archive holding it under `tag`. */
 export async function writeOciArchive(image: Image, file: string, tag?: string): Promise<void> {
   const blobs = await imageBlobs(image);
-  const manifest = (blobs.at(-1) as (typeof blobs)[number]).descriptor;
+  const manifest = manifestBlob(blobs).descriptor;
   const index = { schemaVersion: 2, mediaType: MediaTypes.ociIndex, manifests: [indexEntry(manifest, tag)] };
   async function* entries(): AsyncGenerator<TarWriteEntry> {
     yield { path: 'oci-layout', type: 'file', body: Buffer.from(OCI_LAYOUT_FILE) };

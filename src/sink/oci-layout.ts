@@ -13,7 +13,7 @@ import type { Image } from '../model/image.js';
 import { isObject, parseJson } from '../model/json.js';
 import { MediaTypes } from '../model/media-types.js';
 import { writeFileAtomic } from './atomic-file.js';
-import { imageBlobs } from './image-blobs.js';
+import { imageBlobs, manifestBlob } from './image-blobs.js';
 
 /** REF_NAME is the annotation an OCI index uses for a tag. */
 export const REF_NAME = 'org.opencontainers.image.ref.name';
@@ -42,7 +42,7 @@ export async function writeOciLayout(image: Image, dir: string, tag?: string): P
     await mkdir(join(file, '..'), { recursive: true });
     await writeFileAtomic(file, blob.body());
   }
-  const manifest = (blobs.at(-1) as (typeof blobs)[number]).descriptor;
+  const manifest = manifestBlob(blobs).descriptor;
   const markerFile = join(dir, 'oci-layout');
   if ((await stat(markerFile).catch(() => undefined)) === undefined) await writeFileAtomic(markerFile, Buffer.from(OCI_LAYOUT_FILE));
   const indexFile = join(dir, 'index.json');

@@ -104,7 +104,7 @@ describe('errors', () => {
     const bad = Buffer.from(archive);
     const pax = bad.indexOf(' mtime=');
     expect(pax).toBeGreaterThan(0);
-    bad[pax - 1] = 0x39; // wrong record length
+    bad[pax] = 0x78; // no space after the record length
     await expectStowageError(readAll(chunked(bad, [4096])), 'CORRUPT_TAR');
   });
 });

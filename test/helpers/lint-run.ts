@@ -9,7 +9,13 @@ import type { LintRun } from '../../src/report/render/lint-run.js';
 
 /** lintRunOf lints `files` (name → text) and builds the run, threshold 'info'. */
 export async function lintRunOf(files: Record<string, string>): Promise<LintRun> {
-  const out: LintRun = { files: [], rules: allRules, failureThreshold: 'info', failed: false, toolVersion: '0.0.0-test' };
+  const out: LintRun = {
+    files: [],
+    rules: allRules,
+    failureThreshold: 'info',
+    failed: false,
+    toolVersion: '0.0.0-test',
+  };
   for (const [file, text] of Object.entries(files)) {
     const r = await lintDockerfile(text, { file });
     out.failed ||= r.failed;

@@ -28,7 +28,8 @@ async function cli(...argv: string[]): Promise<Captured> {
 }
 
 const CLEAN = 'FROM scratch\nCOPY app /app\nCMD ["/app"]\n';
-const WARNS = 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88 \\\n    && rm -rf /var/lib/apt/lists/*\nADD https://e.com/x /x\n';
+const WARNS =
+  'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88 \\\n    && rm -rf /var/lib/apt/lists/*\nADD https://e.com/x /x\n';
 const FIXABLE = 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl=7.88\n';
 
 describe('stowage lint', () => {
@@ -62,7 +63,9 @@ describe('stowage lint', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/"ignored" must be a list/);
     await writeFile(at('unknown.yaml'), 'lint:\n  ignore: [DL3008]\n');
-    expect((await cli(at('Dockerfile'), '--config', at('unknown.yaml'))).stderr).toMatch(/unknown key "ignore"/);
+    expect((await cli(at('Dockerfile'), '--config', at('unknown.yaml'))).stderr).toMatch(
+      /unknown key "ignore"/,
+    );
     expect((await cli(at('Dockerfile'), '--config', at('absent.yaml'))).code).toBe(2);
     expect((await cli(at('Dockerfile'), '--failure-threshold', 'fatal')).code).toBe(2);
     expect((await cli(at('Dockerfile'), '--context', at('no-dir'))).code).toBe(2);
@@ -70,9 +73,15 @@ describe('stowage lint', () => {
 
   it('applies the lint: section of stowage.yaml (ignored, override, failureThreshold)', async () => {
     await writeFile(at('Dockerfile'), WARNS);
-    await writeFile(at('s.yaml'), 'other: {}\nlint:\n  ignored: [STW011]\n  override: {error: [DL3009]}\n  failureThreshold: warning\n');
+    await writeFile(
+      at('s.yaml'),
+      'other: {}\nlint:\n  ignored: [STW011]\n  override: {error: [DL3009]}\n  failureThreshold: warning\n',
+    );
     const r = await cli(at('Dockerfile'), '--config', at('s.yaml'), '--format', 'json');
-    const doc = JSON.parse(r.stdout) as { files: { findings: { ruleId: string }[] }[]; failureThreshold: string };
+    const doc = JSON.parse(r.stdout) as {
+      files: { findings: { ruleId: string }[] }[];
+      failureThreshold: string;
+    };
     expect(doc.failureThreshold).toBe('warning');
     expect(doc.files[0]!.findings.map((f) => f.ruleId)).not.toContain('STW011');
     expect(r.code).toBe(0);

@@ -3,7 +3,10 @@
  */
 import type { Command } from '../command.js';
 import { inspectCommand } from './inspect.js';
+import { layersCommand } from './layers.js';
 import { lintCommand } from './lint.js';
+import { pullCommand } from './pull.js';
+import { cacheCommand } from './cache.js';
 
 /** COMMANDS lists every subcommand in help order. */
-export const COMMANDS: readonly Command[] = [inspectCommand, lintCommand];
+export const COMMANDS: readonly Command[] = [inspectCommand, layersCommand, lintCommand, pullCommand, cacheCommand];

@@ -59,11 +59,18 @@ async function loadConfig(explicit: string | undefined): Promise<LintConfig> {
   try {
     doc = parseYaml(text);
   } catch (e) {
-    throw new StowageError('USAGE', 'configuration is not valid YAML', { where: { file }, hint: 'fix the YAML syntax', cause: e });
+    throw new StowageError('USAGE', 'configuration is not valid YAML', {
+      where: { file },
+      hint: 'fix the YAML syntax',
+      cause: e,
+    });
   }
   if (doc === null || doc === undefined) return {};
   if (typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new StowageError('USAGE', 'configuration must be a mapping', { where: { file }, hint: 'put lint settings under a `lint:` key' });
+    throw new StowageError('USAGE', 'configuration must be a mapping', {
+      where: { file },
+      hint: 'put lint settings under a `lint:` key',
+    });
   }
   return validateLintConfig((doc as Record<string, unknown>).lint, `${file}: lint`);
 }
@@ -78,22 +85,41 @@ function threshold(value: unknown, config: LintConfig): Severity | 'none' {
 
 function colourDiff(diff: string, style: Style): string {
   return diff.replace(/^.*$/gm, (l) =>
-    l.startsWith('+++') || l.startsWith('---') ? style.bold(l) : l.startsWith('+') ? style.green(l) : l.startsWith('-') ? style.red(l) : l.startsWith('@@') ? style.cyan(l) : l,
+    l.startsWith('+++') || l.startsWith('---')
+      ? style.bold(l)
+      : l.startsWith('+')
+        ? style.green(l)
+        : l.startsWith('-')
+          ? style.red(l)
+          : l.startsWith('@@')
+            ? style.cyan(l)
+            : l,
   );
 }
 
-async function runFix(ctx: CommandContext, files: string[], config: LintConfig, contextDir: string | undefined): Promise<number> {
+async function runFix(
+  ctx: CommandContext,
+  files: string[],
+  config: LintConfig,
+  contextDir: string | undefined,
+): Promise<number> {
   let failed = false;
   for (const file of files) {
     const text = await readText(file, 'the Dockerfile', 'check the path (default ./Dockerfile)');
     const buildContext = contextDir !== undefined ? await loadBuildContext(contextDir, file) : undefined;
-    const outcome = await fixDockerfile(text, { file, config, ...(buildContext !== undefined && { buildContext }) });
+    const outcome = await fixDockerfile(text, {
+      file,
+      config,
+      ...(buildContext !== undefined && { buildContext }),
+    });
     const limit = SEVERITIES.indexOf(config.failureThreshold as Severity);
     failed ||= outcome.remaining.some((f) => SEVERITIES.indexOf(f.severity) <= limit);
     if (!outcome.changed) continue;
     if (ctx.values.write === true) {
       await writeFileAtomic(file, outcome.text);
-      ctx.out(`${file}: applied ${outcome.applied.length} fix${outcome.applied.length === 1 ? '' : 'es'} (${[...new Set(outcome.applied.map((a) => a.ruleId))].join(', ')})\n`);
+      ctx.out(
+        `${file}: applied ${outcome.applied.length} fix${outcome.applied.length === 1 ? '' : 'es'} (${[...new Set(outcome.applied.map((a) => a.ruleId))].join(', ')})\n`,
+      );
     } else {
       const rel = path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
       ctx.out(colourDiff(unifiedDiff(text, outcome.text, `a/${rel}`, `b/${rel}`), ctx.style));
@@ -105,7 +131,7 @@ async function runFix(ctx: CommandContext, files: string[], config: LintConfig, 
 /** lintCommand lints Dockerfiles. */
 export const lintCommand: Command = {
   name: 'lint',
-  summary: 'lint Dockerfiles: hadolint-compatible rules (DL…) and stowage\'s own (STW…)',
+  summary: "lint Dockerfiles: hadolint-compatible rules (DL…) and stowage's own (STW…)",
   synopsis: '[DOCKERFILE…]',
   description:
     'Lints ./Dockerfile unless files are named. Honours `# hadolint ignore=` / `# stowage ignore=` pragmas\n' +
@@ -114,9 +140,24 @@ export const lintCommand: Command = {
     `--fix prints a unified diff of the safe fixes (${FIXABLE_RULES.join(', ')}); add --write to apply it.\n` +
     'Exit status 1 when a finding is at or above the failure threshold (default info).',
   options: [
-    { name: 'context', type: 'string', valueName: 'DIR', description: 'build context directory (enables the .dockerignore check, STW003)' },
-    { name: 'failure-threshold', type: 'string', valueName: 'LEVEL', description: 'error, warning, info (default), style or none' },
-    { name: 'config', type: 'string', valueName: 'FILE', description: 'stowage.yaml to read the `lint:` section from (default ./stowage.yaml if present)' },
+    {
+      name: 'context',
+      type: 'string',
+      valueName: 'DIR',
+      description: 'build context directory (enables the .dockerignore check, STW003)',
+    },
+    {
+      name: 'failure-threshold',
+      type: 'string',
+      valueName: 'LEVEL',
+      description: 'error, warning, info (default), style or none',
+    },
+    {
+      name: 'config',
+      type: 'string',
+      valueName: 'FILE',
+      description: 'stowage.yaml to read the `lint:` section from (default ./stowage.yaml if present)',
+    },
     { name: 'fix', type: 'boolean', description: 'print the safe fixes as a unified diff' },
     { name: 'write', type: 'boolean', description: 'with --fix: apply the fixes to the files (atomically)' },
   ],
@@ -125,13 +166,19 @@ export const lintCommand: Command = {
   async run(ctx) {
     const files = ctx.args.length > 0 ? ctx.args : ['Dockerfile'];
     const loaded = await loadConfig(typeof ctx.values.config === 'string' ? ctx.values.config : undefined);
-    const config: LintConfig = { ...loaded, failureThreshold: threshold(ctx.values['failure-threshold'], loaded) };
+    const config: LintConfig = {
+      ...loaded,
+      failureThreshold: threshold(ctx.values['failure-threshold'], loaded),
+    };
     const contextDir = typeof ctx.values.context === 'string' ? ctx.values.context : undefined;
     if (ctx.values.write === true && ctx.values.fix !== true) {
       throw new StowageError('USAGE', '--write needs --fix', { hint: 'run `stowage lint --fix --write`' });
     }
     if (ctx.values.fix === true) {
-      if (ctx.global.format !== 'text') throw new StowageError('USAGE', '--fix prints a diff; it takes no --format', { hint: 'drop --format' });
+      if (ctx.global.format !== 'text')
+        throw new StowageError('USAGE', '--fix prints a diff; it takes no --format', {
+          hint: 'drop --format',
+        });
       return runFix(ctx, files, config, contextDir);
     }
     const results: LintFileResult[] = [];
@@ -139,7 +186,11 @@ export const lintCommand: Command = {
     for (const file of files) {
       const text = await readText(file, 'the Dockerfile', 'check the path (default ./Dockerfile)');
       const buildContext = contextDir !== undefined ? await loadBuildContext(contextDir, file) : undefined;
-      const result = await lintDockerfile(text, { file, config, ...(buildContext !== undefined && { buildContext }) });
+      const result = await lintDockerfile(text, {
+        file,
+        config,
+        ...(buildContext !== undefined && { buildContext }),
+      });
       failed ||= result.failed;
       results.push({ file, text, findings: withFixes(result.dockerfile, result.findings) });
     }

@@ -87,6 +87,11 @@ export interface PlannedStep {
   key: string;
   /** chainKey is what the next step builds on. */
   chainKey: string;
+  /**
+   * optimisticKey is `key` computed as if every content-checked source (COPY --from=stage) copied
+   * the same files as before; a step whose key changed but optimisticKey did not may still hit.
+   */
+  optimisticKey: string;
   inputs: StepInputs;
   /** problems are things that keep the prediction from being exact (no file matched, remote ADD). */
   problems: string[];

@@ -8,7 +8,9 @@ const schemaUrl = new URL('../../../docs/schema/lint.v1.json', import.meta.url);
 
 describe('stowage.lint/v1', () => {
   it('validates against docs/schema/lint.v1.json and counts what the findings hold', async () => {
-    const validate = new Ajv2020({ allErrors: true }).compile(JSON.parse(await readFile(schemaUrl, 'utf8')) as object);
+    const validate = new Ajv2020({ allErrors: true }).compile(
+      JSON.parse(await readFile(schemaUrl, 'utf8')) as object,
+    );
     const run = await lintRunOf({
       a: 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl\n',
       b: 'FROM scratch\nCOPY x /x\n',

@@ -8,8 +8,16 @@ import { describe, expect, it } from 'vitest';
 import { lintRunOf } from '../../../test/helpers/lint-run.js';
 import { artifactUri, buildLintSarif } from './lint-sarif.js';
 
-const message = { type: 'object', required: ['text'], properties: { text: { type: 'string', minLength: 1 } } };
-const multiformat = { type: 'object', required: ['text'], properties: { text: { type: 'string' }, markdown: { type: 'string' } } };
+const message = {
+  type: 'object',
+  required: ['text'],
+  properties: { text: { type: 'string', minLength: 1 } },
+};
+const multiformat = {
+  type: 'object',
+  required: ['text'],
+  properties: { text: { type: 'string' }, markdown: { type: 'string' } },
+};
 const SARIF_SUBSET = {
   type: 'object',
   required: ['version', 'runs'],
@@ -60,7 +68,13 @@ const SARIF_SUBSET = {
             type: 'array',
             items: {
               type: 'object',
-              properties: { location: { type: 'object', required: ['uri'], properties: { uri: { type: 'string', format: 'uri-reference' } } } },
+              properties: {
+                location: {
+                  type: 'object',
+                  required: ['uri'],
+                  properties: { uri: { type: 'string', format: 'uri-reference' } },
+                },
+              },
             },
           },
           results: {
@@ -87,7 +101,10 @@ const SARIF_SUBSET = {
                           artifactLocation: {
                             type: 'object',
                             required: ['uri'],
-                            properties: { uri: { type: 'string', format: 'uri-reference' }, index: { type: 'integer', minimum: -1 } },
+                            properties: {
+                              uri: { type: 'string', format: 'uri-reference' },
+                              index: { type: 'integer', minimum: -1 },
+                            },
                           },
                           region: {
                             type: 'object',
@@ -121,7 +138,8 @@ const URI_FORMATS = {
 describe('buildLintSarif', () => {
   it('meets the SARIF 2.1.0 requirements for rules, artifacts and results', async () => {
     const run = await lintRunOf({
-      'dir with space/Dockerfile': 'FROM debian\nCOPY id_rsa /k\nRUN apt-get update && apt-get install -y gcc && rm /k\n',
+      'dir with space/Dockerfile':
+        'FROM debian\nCOPY id_rsa /k\nRUN apt-get update && apt-get install -y gcc && rm /k\n',
     });
     const log = buildLintSarif(run);
     const ajv = new Ajv({ allErrors: true });

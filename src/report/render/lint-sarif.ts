@@ -10,7 +10,8 @@ import type { Rule, Severity } from '../../analysis/lint/types.js';
 import type { LintRun } from './lint-run.js';
 
 /** SARIF_SCHEMA_URI is the OASIS SARIF 2.1.0 schema the log names in `$schema`. */
-export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+export const SARIF_SCHEMA_URI =
+  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
@@ -50,9 +51,15 @@ function ruleDescriptor(rule: Rule): SarifRuleBuilder {
 /** buildLintSarif converts a lint run to a SARIF 2.1.0 log object. */
 export function buildLintSarif(run: LintRun): ReturnType<SarifBuilder['buildSarifOutput']> {
   const builder = new SarifBuilder({ $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [] });
-  const sarifRun = new SarifRunBuilder().initSimple({ toolDriverName: 'stowage', toolDriverVersion: run.toolVersion });
+  const sarifRun = new SarifRunBuilder().initSimple({
+    toolDriverName: 'stowage',
+    toolDriverVersion: run.toolVersion,
+  });
   for (const rule of run.rules) sarifRun.addRule(ruleDescriptor(rule));
-  sarifRun.run.artifacts = run.files.map((f) => ({ location: { uri: artifactUri(f.file) }, sourceLanguage: 'dockerfile' }));
+  sarifRun.run.artifacts = run.files.map((f) => ({
+    location: { uri: artifactUri(f.file) },
+    sourceLanguage: 'dockerfile',
+  }));
   for (const file of run.files) {
     for (const f of file.findings) {
       sarifRun.addResult(

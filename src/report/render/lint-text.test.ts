@@ -10,7 +10,9 @@ describe('renderLintText', () => {
     const out = renderLintText(run, plainStyle);
     const dl3015 = run.files[0]!.findings.find((f) => f.ruleId === 'DL3015')!;
     const lines = out.split('\n');
-    const head = lines.findIndex((l) => l.startsWith(`x/Dockerfile:${dl3015.line}:${dl3015.column} info DL3015 `));
+    const head = lines.findIndex((l) =>
+      l.startsWith(`x/Dockerfile:${dl3015.line}:${dl3015.column} info DL3015 `),
+    );
     expect(head).toBeGreaterThanOrEqual(0);
     expect(lines[head + 1]).toBe(`    3 | ${text.split('\n')[2]}`);
     const caretAt = lines[head + 2]!.indexOf('^');
@@ -19,7 +21,9 @@ describe('renderLintText', () => {
   });
 
   it('colours severities only when the style is enabled, and says so when clean', async () => {
-    const run = await lintRunOf({ Dockerfile: 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y curl\n' });
+    const run = await lintRunOf({
+      Dockerfile: 'FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y curl\n',
+    });
     const coloured = renderLintText(run, createStyle(true));
     expect(coloured).toContain('\x1b[33mwarning\x1b[39m');
     expect(renderLintText(run, plainStyle)).not.toContain('\x1b[');

@@ -52,7 +52,9 @@ export function renderLintText(run: LintRun, style: Style): string {
   const counts = countBySeverity(run);
   const parts = (['error', 'warning', 'info', 'style'] as const)
     .filter((s) => counts[s] > 0)
-    .map((s) => paint(style, s)(s === 'error' || s === 'warning' ? plural(counts[s], s) : `${counts[s]} ${s}`));
+    .map((s) =>
+      paint(style, s)(s === 'error' || s === 'warning' ? plural(counts[s], s) : `${counts[s]} ${s}`),
+    );
   const files = plural(run.files.length, 'file');
   out +=
     total === 0

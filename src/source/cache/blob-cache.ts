@@ -124,22 +124,15 @@ export class BlobCache {
     }
   }
 
+  /** usage counts the cached blobs and their bytes. */
+  async usage(): Promise<{ blobs: number; bytes: number }> {
+    const entries = await this.entries();
+    return { blobs: entries.length, bytes: entries.reduce((n, e) => n + e.size, 0) };
+  }
+
   /** prune removes least recently used blobs until the cache holds at most `maxBytes`. */
   async prune(maxBytes: number): Promise<{ removed: number; freedBytes: number; keptBytes: number }> {
-    const entries: { file: string; size: number; used: number }[] = [];
-    const root = join(this.dir, 'blobs');
-    for (const alg of await readdir(root).catch(() => [] as string[])) {
-      for (const name of await readdir(join(root, alg))) {
-        const file = join(root, alg, name);
-        const st = await stat(file).catch(() => undefined);
-        if (st === undefined) continue;
-        if (name.includes('.tmp-')) {
-          if (Date.now() - st.mtimeMs > 3600_000) await rm(file, { force: true });
-          continue;
-        }
-        entries.push({ file, size: st.size, used: st.mtimeMs });
-      }
-    }
+    const entries = await this.entries();
     entries.sort((a, b) => b.used - a.used);
     let kept = 0;
     let removed = 0;
@@ -154,6 +147,25 @@ export class BlobCache {
       freed += e.size;
     }
     return { removed, freedBytes: freed, keptBytes: kept };
+  }
+
+  /** entries lists cached blobs with size and last use, removing temporaries over an hour old. */
+  private async entries(): Promise<{ file: string; size: number; used: number }[]> {
+    const entries: { file: string; size: number; used: number }[] = [];
+    const root = join(this.dir, 'blobs');
+    for (const alg of await readdir(root).catch(() => [] as string[])) {
+      for (const name of await readdir(join(root, alg))) {
+        const file = join(root, alg, name);
+        const st = await stat(file).catch(() => undefined);
+        if (st === undefined) continue;
+        if (name.includes('.tmp-')) {
+          if (Date.now() - st.mtimeMs > 3600_000) await rm(file, { force: true });
+          continue;
+        }
+        entries.push({ file, size: st.size, used: st.mtimeMs });
+      }
+    }
+    return entries;
   }
 }
 

@@ -23,16 +23,29 @@ export function aptListsFix(df: ParsedDockerfile, ins: Instruction): Fix | null 
   if (later.some((i) => i.kind === 'RUN' && usesApt(i))) return null;
   const cmds = commandsOf(ins).map((v) => v.cmd);
   const last = cmds.reduce<(typeof cmds)[number] | undefined>(
-    (a, c) => (a === undefined || c.span.end.line > a.span.end.line || (c.span.end.line === a.span.end.line && c.span.end.column > a.span.end.column) ? c : a),
+    (a, c) =>
+      a === undefined ||
+      c.span.end.line > a.span.end.line ||
+      (c.span.end.line === a.span.end.line && c.span.end.column > a.span.end.column)
+        ? c
+        : a,
     undefined,
   );
-  if (last === undefined || last.depth !== 0 || last.after !== null || last.inPipeline || last.redirects.length > 0) {
+  if (
+    last === undefined ||
+    last.depth !== 0 ||
+    last.after !== null ||
+    last.inPipeline ||
+    last.redirects.length > 0
+  ) {
     return null;
   }
   const multiLine = ins.span.end.line > ins.span.start.line;
   const joint = multiLine ? ` ${df.escape}\n    && ` : ' && ';
   return {
     description: 'remove the apt lists in the same RUN',
-    edits: [{ span: { start: last.span.end, end: last.span.end }, newText: `${joint}rm -rf /var/lib/apt/lists/*` }],
+    edits: [
+      { span: { start: last.span.end, end: last.span.end }, newText: `${joint}rm -rf /var/lib/apt/lists/*` },
+    ],
   };
 }

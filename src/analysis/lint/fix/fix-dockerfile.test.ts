@@ -21,13 +21,20 @@ describe('fixDockerfile', () => {
     const before = await lintDockerfile(text);
     const outcome = await fixDockerfile(text);
     expect(outcome.changed).toBe(true);
-    const fixedRules = new Set(before.findings.map((f) => f.ruleId).filter((id) => FIXABLE_RULES.includes(id)));
+    const fixedRules = new Set(
+      before.findings.map((f) => f.ruleId).filter((id) => FIXABLE_RULES.includes(id)),
+    );
     expect([...new Set(outcome.applied.map((a) => a.ruleId))].sort()).toEqual([...fixedRules].sort());
     expect((await parseDockerfile(outcome.text)).problems).toEqual([]);
     const after = await lintDockerfile(outcome.text);
     expect(after.findings.filter((f) => fixedRules.has(f.ruleId))).toEqual([]);
     expect(outcome.text).toContain('apt-get install --no-install-recommends -y curl');
-    expect(outcome.text.trimEnd().split('\n').filter((l) => l.startsWith('RUN'))).toHaveLength(3);
+    expect(
+      outcome.text
+        .trimEnd()
+        .split('\n')
+        .filter((l) => l.startsWith('RUN')),
+    ).toHaveLength(3);
 
     const dir = await mkdtemp(path.join(os.tmpdir(), 'stw-fix-'));
     try {
@@ -54,8 +61,12 @@ describe('fixDockerfile', () => {
   it('adds pip --no-cache-dir, apk --no-cache and the apt lists cleanup', async () => {
     const out = await fixDockerfile('FROM python:3\nRUN pip3 install flask && apk add git\n');
     expect(out.text).toBe('FROM python:3\nRUN pip3 install --no-cache-dir flask && apk add --no-cache git\n');
-    const apt = await fixDockerfile('FROM debian\nRUN apt-get update && \\\n    apt-get install --no-install-recommends -y curl\n');
-    expect(apt.text).toBe('FROM debian\nRUN apt-get update && \\\n    apt-get install --no-install-recommends -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n');
+    const apt = await fixDockerfile(
+      'FROM debian\nRUN apt-get update && \\\n    apt-get install --no-install-recommends -y curl\n',
+    );
+    expect(apt.text).toBe(
+      'FROM debian\nRUN apt-get update && \\\n    apt-get install --no-install-recommends -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n',
+    );
   });
 
   it('does not merge RUNs where the merge could change behaviour', async () => {
@@ -69,6 +80,8 @@ describe('fixDockerfile', () => {
       'FROM a\nRUN ["make"]\nRUN make install\n',
     ];
     for (const text of unsafe) expect(await fixedIds(text), text).not.toContain('DL3059');
-    expect((await fixDockerfile('FROM a\nRUN make\n\nRUN make install\n')).text).toBe('FROM a\nRUN make \\\n    && make install\n');
+    expect((await fixDockerfile('FROM a\nRUN make\n\nRUN make install\n')).text).toBe(
+      'FROM a\nRUN make \\\n    && make install\n',
+    );
   });
 });

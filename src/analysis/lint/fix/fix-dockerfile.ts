@@ -33,10 +33,12 @@ export async function fixDockerfile(text: string, opts: LintOptions = {}): Promi
     const fixable = withFixes(result.dockerfile, result.findings).filter((f) => f.fix !== undefined);
     const edits = fixable.flatMap((f) => f.fix!.edits);
     const { text: next, applied: done } = applyEdits(current, edits);
-    if (done.length === 0 || next === current) return { text: current, changed: current !== text, applied, remaining: result.findings };
+    if (done.length === 0 || next === current)
+      return { text: current, changed: current !== text, applied, remaining: result.findings };
     const doneSet = new Set(done);
     for (const f of fixable) {
-      if (f.fix!.edits.every((e) => doneSet.has(e))) applied.push({ ruleId: f.ruleId, line: f.line, description: f.fix!.description });
+      if (f.fix!.edits.every((e) => doneSet.has(e)))
+        applied.push({ ruleId: f.ruleId, line: f.line, description: f.fix!.description });
     }
     current = next;
   }

@@ -36,7 +36,8 @@ export const NO_INSTALL_RECOMMENDS: OptionFix = {
   programs: ['apt-get'],
   verb: 'install',
   option: '--no-install-recommends',
-  present: (cmd) => cmd.args.includes('--no-install-recommends') || cmd.args.includes('APT::Install-Recommends=false'),
+  present: (cmd) =>
+    cmd.args.includes('--no-install-recommends') || cmd.args.includes('APT::Install-Recommends=false'),
 };
 
 /** APK_NO_CACHE is DL3019's fix. */

@@ -23,19 +23,24 @@ export interface EditResult {
 /** applyEdits applies non-overlapping `edits` to `text` (the first of overlapping edits wins). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): EditResult {
   const starts = lineOffsets(text);
-  const offset = (p: Position): number => Math.min((starts[p.line - 1] ?? text.length) + p.column - 1, text.length);
+  const offset = (p: Position): number =>
+    Math.min((starts[p.line - 1] ?? text.length) + p.column - 1, text.length);
   const ranged = edits.map((e, order) => ({ e, order, from: offset(e.span.start), to: offset(e.span.end) }));
   const accepted: typeof ranged = [];
   const skipped: TextEdit[] = [];
   for (const r of ranged) {
-    const clash = accepted.some((a) => r.from < a.to && a.from < r.to && !(r.from === r.to || a.from === a.to));
+    const clash = accepted.some(
+      (a) => r.from < a.to && a.from < r.to && !(r.from === r.to || a.from === a.to),
+    );
     const sameInsert = accepted.some((a) => a.from === a.to && r.from === r.to && a.from === r.from);
     if (clash || sameInsert) skipped.push(r.e);
     else accepted.push(r);
   }
   // Apply from the end so earlier offsets stay valid; at one offset, a replacement goes before an
   // insertion so the inserted text ends up in front of the replaced range.
-  const ordered = [...accepted].sort((a, b) => b.from - a.from || (b.to - b.from) - (a.to - a.from) || b.order - a.order);
+  const ordered = [...accepted].sort(
+    (a, b) => b.from - a.from || b.to - b.from - (a.to - a.from) || b.order - a.order,
+  );
   let out = text;
   for (const r of ordered) out = out.slice(0, r.from) + r.e.newText + out.slice(r.to);
   return { text: out, applied: accepted.map((a) => a.e), skipped };

@@ -13,12 +13,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function applyWithPatch(a: string, diff: string): string {
   const file = path.join(dir, 'f');
   writeFileSync(file, a);
-  if (diff !== '') execFileSync('patch', ['-s', '-p1', '-i', '-'], { cwd: dir, input: diff.replace(/^(---|\+\+\+) [ab]\/f$/gm, '$1 x/f') });
+  if (diff !== '')
+    execFileSync('patch', ['-s', '-p1', '-i', '-'], {
+      cwd: dir,
+      input: diff.replace(/^(---|\+\+\+) [ab]\/f$/gm, '$1 x/f'),
+    });
   return readFileSync(file, 'utf8');
 }
 
 const text = fc
-  .tuple(fc.array(fc.constantFrom('RUN a', 'RUN b', 'FROM x', '', 'COPY . .', 'CMD c'), { maxLength: 14 }), fc.boolean())
+  .tuple(
+    fc.array(fc.constantFrom('RUN a', 'RUN b', 'FROM x', '', 'COPY . .', 'CMD c'), { maxLength: 14 }),
+    fc.boolean(),
+  )
   .map(([lines, eol]) => (lines.length === 0 ? '' : lines.join('\n') + (eol ? '\n' : '')));
 
 describe('unifiedDiff', () => {
@@ -32,6 +39,8 @@ describe('unifiedDiff', () => {
   });
   it('is empty for equal texts and shows removals before additions', () => {
     expect(unifiedDiff('x\n', 'x\n', 'a', 'b')).toBe('');
-    expect(unifiedDiff('a\nb\nc\n', 'a\nB\nc\n', 'a/f', 'b/f')).toBe('--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n');
+    expect(unifiedDiff('a\nb\nc\n', 'a\nB\nc\n', 'a/f', 'b/f')).toBe(
+      '--- a/f\n+++ b/f\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n',
+    );
   });
 });

@@ -36,6 +36,8 @@ describe('STW003 broad COPY without a .dockerignore', () => {
     expect(await lintLines(rule, 'FROM node\nCOPY src/ .\n', await loadBuildContext(dir))).toEqual([]);
   });
   it('reports a missing context directory', async () => {
-    await expect(loadBuildContext(path.join(dir, 'nope'))).rejects.toThrow(/build context directory not found/);
+    await expect(loadBuildContext(path.join(dir, 'nope'))).rejects.toThrow(
+      /build context directory not found/,
+    );
   });
 });

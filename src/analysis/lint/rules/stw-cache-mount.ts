@@ -38,8 +38,10 @@ function downloadTool(ins: Instruction): { tool: string; label: string } | null 
   for (const cmd of runCommands(ins)) {
     const change = packageChange(cmd);
     const { name, args } = invocation(cmd);
-    if (change?.action === 'install') return { tool: change.manager, label: `${name} ${args.find((a) => !a.startsWith('-')) ?? ''}`.trim() };
-    if ((name === 'pip' || name === 'pip3') && args[0] === 'install') return { tool: 'pip', label: `${name} install` };
+    if (change?.action === 'install')
+      return { tool: change.manager, label: `${name} ${args.find((a) => !a.startsWith('-')) ?? ''}`.trim() };
+    if ((name === 'pip' || name === 'pip3') && args[0] === 'install')
+      return { tool: 'pip', label: `${name} install` };
     const step = dependencyStep(cmd);
     if (step !== null) return { tool: step.ecosystem, label: step.label };
   }

@@ -40,7 +40,11 @@ export const finalToolchainRule: Rule = {
   *check({ dockerfile }): Iterable<Report> {
     const chain = finalChain(dockerfile);
     const base = chain[0];
-    if (base !== undefined && base.fromStage === undefined && TOOLCHAIN_IMAGES.has(basename(base.from.name))) {
+    if (
+      base !== undefined &&
+      base.fromStage === undefined &&
+      TOOLCHAIN_IMAGES.has(basename(base.from.name))
+    ) {
       const from = base.instructions[0]!;
       yield {
         span: from.span,
@@ -58,7 +62,12 @@ export const finalToolchainRule: Rule = {
           if (change === null) continue;
           if (change.action === 'install') {
             for (const pkg of change.packages.filter(isToolchainPackage)) {
-              installed.push({ pkg, cmd, insIndex, ...(change.virtualName !== undefined && { virtualName: change.virtualName }) });
+              installed.push({
+                pkg,
+                cmd,
+                insIndex,
+                ...(change.virtualName !== undefined && { virtualName: change.virtualName }),
+              });
             }
             continue;
           }
@@ -81,7 +90,8 @@ export const finalToolchainRule: Rule = {
       const staying = items.filter((i) => i.removedAt === undefined).map((i) => i.pkg);
       const later = items.filter((i) => i.removedAt !== undefined);
       const parts: string[] = [];
-      if (staying.length > 0) parts.push(`${staying.join(', ')} stay${staying.length === 1 ? 's' : ''} in the final image`);
+      if (staying.length > 0)
+        parts.push(`${staying.join(', ')} stay${staying.length === 1 ? 's' : ''} in the final image`);
       if (later.length > 0) {
         parts.push(
           `${later.map((i) => i.pkg).join(', ')} removed only by a later RUN (line ${later[0]!.removedAt!.line}), so the bytes stay in this layer`,

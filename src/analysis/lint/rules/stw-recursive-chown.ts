@@ -22,7 +22,9 @@ export const recursiveChownRule: Rule = {
       for (const { ins, workdir } of seq.steps) {
         if (ins.kind === 'COPY' || ins.kind === 'ADD') {
           const args = copyArgs(ins);
-          if (args !== null) for (const c of createdPaths(args, workdir)) copied.push({ path: c.path, line: ins.span.start.line, kind: ins.kind });
+          if (args !== null)
+            for (const c of createdPaths(args, workdir))
+              copied.push({ path: c.path, line: ins.span.start.line, kind: ins.kind });
           continue;
         }
         if (ins.kind !== 'RUN') continue;

@@ -12,7 +12,12 @@ describe('STW010 unused stages', () => {
     expect(await lintLines(rule, 'FROM a AS build\nFROM build\n')).toEqual([]);
     expect(await lintLines(rule, 'FROM a AS Build\nFROM b\nCOPY --from=BUILD /o /o\n')).toEqual([]);
     expect(await lintLines(rule, 'FROM a\nFROM b\nCOPY --from=0 /o /o\n')).toEqual([]);
-    expect(await lintLines(rule, 'FROM a AS deps\nFROM b\nRUN --mount=type=bind,from=deps,target=/d cp -r /d /e\n')).toEqual([]);
+    expect(
+      await lintLines(
+        rule,
+        'FROM a AS deps\nFROM b\nRUN --mount=type=bind,from=deps,target=/d cp -r /d /e\n',
+      ),
+    ).toEqual([]);
     expect(await lintLines(rule, 'FROM a AS assets\nFROM b\nONBUILD COPY --from=assets /x /x\n')).toEqual([]);
   });
 });

@@ -17,7 +17,8 @@ function stageRef(df: ParsedDockerfile, value: string, before: number): Stage | 
 function fromValues(ins: Instruction): string[] {
   const out: string[] = [];
   for (const f of ins.flags) {
-    if (f.name === 'from' && f.value !== null && (ins.kind === 'COPY' || ins.kind === 'ADD')) out.push(f.value);
+    if (f.name === 'from' && f.value !== null && (ins.kind === 'COPY' || ins.kind === 'ADD'))
+      out.push(f.value);
     if (f.name === 'mount' && f.value !== null) {
       const m = /(?:^|,)from=([^,]+)/.exec(f.value);
       if (m?.[1] !== undefined) out.push(m[1]);

@@ -25,7 +25,7 @@ export function isVolatile(name: string, value: string | undefined): boolean {
 }
 
 function uses(ins: Instruction, name: string): boolean {
-  return new RegExp(`\\$\\{?${name.replace(/[^A-Za-z0-9_]/g, "\\$&")}\\b`).test(ins.raw);
+  return new RegExp(`\\$\\{?${name.replace(/[^A-Za-z0-9_]/g, '\\$&')}\\b`).test(ins.raw);
 }
 
 /** volatileArgRule is STW002. */

@@ -12,7 +12,9 @@ import type { BuildContextInfo } from '../../types.js';
 
 // @balena/dockerignore is CommonJS whose typings declare an ES default export; load it with require
 // so the factory is called the same way under tsc and at run time.
-const ignore = createRequire(import.meta.url)('@balena/dockerignore') as typeof import('@balena/dockerignore').default;
+const ignore = createRequire(import.meta.url)(
+  '@balena/dockerignore',
+) as typeof import('@balena/dockerignore').default;
 
 /** RISKY_CONTEXT_PATHS are paths that should never reach a build context. */
 export const RISKY_CONTEXT_PATHS = ['.git', 'node_modules', '.env'] as const;

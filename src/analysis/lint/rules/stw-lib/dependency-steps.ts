@@ -52,7 +52,8 @@ export function dependencyStep(cmd: SimpleCommand): DependencyStep | null {
   switch (name) {
     case 'npm':
       if (sub === 'ci' || sub === 'clean-install') return step('npm', 'fetch', `npm ${sub}`);
-      if ((sub === 'install' || sub === 'i') && !namesPackages(args)) return step('npm', 'fetch', `npm ${sub}`);
+      if ((sub === 'install' || sub === 'i') && !namesPackages(args))
+        return step('npm', 'fetch', `npm ${sub}`);
       return null;
     case 'yarn':
       if (sub === undefined || sub.startsWith('-') || (sub === 'install' && !namesPackages(args))) {
@@ -66,7 +67,8 @@ export function dependencyStep(cmd: SimpleCommand): DependencyStep | null {
       return null;
     case 'pip':
     case 'pip3':
-      if (sub === 'install' && hasFlag(args, '-r', '--requirement')) return step('pip', 'fetch', `${name} install -r`);
+      if (sub === 'install' && hasFlag(args, '-r', '--requirement'))
+        return step('pip', 'fetch', `${name} install -r`);
       return null;
     case 'poetry':
       return sub === 'install' ? step('poetry', 'fetch', 'poetry install') : null;

@@ -8,7 +8,19 @@ import { dependencyStep } from './dependency-steps.js';
 import { packageChange } from './package-installs.js';
 import { runCommands } from './sequences.js';
 
-const COSTLY = new Set(['make', 'cmake', 'ninja', 'meson', 'gcc', 'g++', 'cc', 'clang', 'curl', 'wget', 'rustup']);
+const COSTLY = new Set([
+  'make',
+  'cmake',
+  'ninja',
+  'meson',
+  'gcc',
+  'g++',
+  'cc',
+  'clang',
+  'curl',
+  'wget',
+  'rustup',
+]);
 
 /** isExpensiveRun is true for a RUN that installs, downloads, clones or compiles. */
 export function isExpensiveRun(ins: Instruction): boolean {

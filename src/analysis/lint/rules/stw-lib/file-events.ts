@@ -44,9 +44,11 @@ export function fileEvents(seq: Sequence): { created: Created[]; removals: Remov
     } else if (ins.kind === 'RUN') {
       for (const { name, args, cmd, cwd } of commandsWithCwd(ins, workdir)) {
         if (name === 'rm') {
-          for (const t of operands(args)) if (!t.includes('$')) removals.push({ target: resolve(cwd, t), cmd, ins });
+          for (const t of operands(args))
+            if (!t.includes('$')) removals.push({ target: resolve(cwd, t), cmd, ins });
         }
-        for (const d of downloads(name, args)) created.push({ path: resolve(cwd, d.path), source: d.source, ins });
+        for (const d of downloads(name, args))
+          created.push({ path: resolve(cwd, d.path), source: d.source, ins });
       }
     }
   }

@@ -36,7 +36,18 @@ const REMOVE_VERBS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Options of these managers that take a separate value word. */
-const VALUED = ['-o', '-t', '-c', '--virtual', '--repository', '-X', '--root', '--setopt', '--enablerepo', '--disablerepo'];
+const VALUED = [
+  '-o',
+  '-t',
+  '-c',
+  '--virtual',
+  '--repository',
+  '-X',
+  '--root',
+  '--setopt',
+  '--enablerepo',
+  '--disablerepo',
+];
 
 /** stripVersion removes `=1.2`, `>=1.2`, `:amd64` and similar suffixes from a package spec. */
 function stripVersion(spec: string): string {
@@ -59,7 +70,9 @@ export function packageChange(cmd: SimpleCommand): PackageChange | null {
   const change: PackageChange = {
     manager: name === 'apt' ? 'apt-get' : name,
     action,
-    packages: operands(rest, VALUED).map(stripVersion).filter((p) => p !== '' && !p.includes('$')),
+    packages: operands(rest, VALUED)
+      .map(stripVersion)
+      .filter((p) => p !== '' && !p.includes('$')),
   };
   const v = rest.findIndex((a) => a === '--virtual' || a === '-t');
   const inline = rest.find((a) => a.startsWith('--virtual='));

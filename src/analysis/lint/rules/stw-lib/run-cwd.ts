@@ -22,7 +22,13 @@ export function commandsWithCwd(ins: Instruction, workdir: string): CommandAt[] 
       const inv = invocation(cmd);
       out.push({ ...inv, cmd, cwd });
       const dir = inv.args[0];
-      if (inv.name === 'cd' && cmd.depth === 0 && !cmd.inSubshell && dir !== undefined && !dir.includes('$')) {
+      if (
+        inv.name === 'cd' &&
+        cmd.depth === 0 &&
+        !cmd.inSubshell &&
+        dir !== undefined &&
+        !dir.includes('$')
+      ) {
         cwd = resolve(cwd, dir);
       }
     }

@@ -36,7 +36,9 @@ export function sequences(df: ParsedDockerfile): Sequence[] {
     );
     out.push({ stage, onbuild: false, steps: own.steps });
     endWorkdir[stage.index] = own.workdir;
-    const triggers = stage.instructions.flatMap((i) => (i.kind === 'ONBUILD' && i.trigger ? [i.trigger] : []));
+    const triggers = stage.instructions.flatMap((i) =>
+      i.kind === 'ONBUILD' && i.trigger ? [i.trigger] : [],
+    );
     if (triggers.length > 0) out.push({ stage, onbuild: true, steps: walk(triggers, own.workdir).steps });
   }
   cache.set(df, out);
@@ -47,7 +49,8 @@ function walk(list: Instruction[], start: string): { steps: Step[]; workdir: str
   let workdir = start;
   const steps: Step[] = [];
   for (const ins of list) {
-    if (ins.kind === 'WORKDIR' && ins.args.trim() !== '') workdir = resolve(workdir, unquote(ins.args.trim()));
+    if (ins.kind === 'WORKDIR' && ins.args.trim() !== '')
+      workdir = resolve(workdir, unquote(ins.args.trim()));
     steps.push({ ins, workdir });
   }
   return { steps, workdir };
