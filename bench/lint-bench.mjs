@@ -2,7 +2,9 @@
 // the built library (dist/, run `npm run build` first) with every rule, and prints Dockerfiles per
 // second. Usage: node bench/lint-bench.mjs [count]
 import { readdirSync, readFileSync } from 'node:fs';
+import console from 'node:console';
 import path from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { lintParsed } from '../dist/analysis/lint/engine.js';
 import { parseDockerfile } from '../dist/dockerfile/parse.js';

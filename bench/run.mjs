@@ -33,14 +33,21 @@ async function stowage(blob, mode) {
   return { ...JSON.parse(stdout), wallSeconds: seconds };
 }
 
-/** shell runs the baseline pipeline: `<tool> -dc FILE | tar -t > /dev/null`. */
+/** shell runs the baseline pipeline `<tool> -dc FILE | tar -t > /dev/null`; `times` reports its CPU use. */
 async function shell(tool, path) {
-  const { seconds } = await timed('sh', ['-c', `${tool} -dc '${path}' | tar -t > /dev/null`]);
-  return { wallSeconds: seconds };
+  const { seconds, stdout } = await timed('sh', ['-c', `${tool} -dc '${path}' | tar -t > /dev/null; times`]);
+  // The second line of `times` is the children's user and system time, e.g. "0m8.330000s 0m0.910000s".
+  const children = stdout.trim().split('\n')[1] ?? '';
+  const cpuSeconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce(
+    (t, m) => t + Number(m[1]) * 60 + Number(m[2]),
+    0,
+  );
+  return { wallSeconds: seconds, cpuSeconds };
 }
 
 const mbps = (bytes, seconds) => bytes / 1e6 / seconds;
 const best = (runs) => runs.reduce((a, b) => (b.wallSeconds < a.wallSeconds ? b : a));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function measure(name, blob, tool, expectedEntries) {
   const node = [];
@@ -64,6 +71,10 @@ async function measure(name, blob, tool, expectedEntries) {
     baselineSeconds: b.wallSeconds,
     baselineMBps: mbps(blob.uncompressedSize, b.wallSeconds),
     ratio: b.wallSeconds / n.wallSeconds,
+    // Each stowage run is paired with the baseline run right after it; on a busy machine the median
+    // of these ratios is steadier than the ratio of the two best times.
+    medianPairRatio: median(node.map((r, i) => base[i].wallSeconds / r.wallSeconds)),
+    baselineCpuSeconds: b.cpuSeconds,
     stowageCpuSeconds: n.cpuSeconds,
     peakRssMB: Math.max(...node.map((r) => r.maxRssMB)),
     entries: n.entries,
@@ -73,7 +84,9 @@ async function measure(name, blob, tool, expectedEntries) {
   console.log(
     `${name.padEnd(16)} stowage ${result.stowageMBps.toFixed(0).padStart(5)} MB/s  ` +
       `${result.baseline} ${result.baselineMBps.toFixed(0).padStart(5)} MB/s  ` +
-      `ratio ${result.ratio.toFixed(2)}x  peak RSS ${result.peakRssMB.toFixed(0)} MB`,
+      `ratio ${result.ratio.toFixed(2)}x (median pair ${result.medianPairRatio.toFixed(2)}x)  ` +
+      `CPU ${result.stowageCpuSeconds.toFixed(1)} s vs ${result.baselineCpuSeconds.toFixed(1)} s  ` +
+      `peak RSS ${result.peakRssMB.toFixed(0)} MB`,
   );
   return result;
 }

@@ -9,7 +9,10 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 
 /** writeFileAtomic writes `data` to `file` through a temporary sibling and a rename. */
-export async function writeFileAtomic(file: string, data: Uint8Array | AsyncIterable<Uint8Array>): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  data: Uint8Array | AsyncIterable<Uint8Array>,
+): Promise<void> {
   const tmp = `${file}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
   try {
     const source = data instanceof Uint8Array ? Readable.from([data]) : Readable.from(data);

@@ -44,12 +44,15 @@ export async function writeOciLayout(image: Image, dir: string, tag?: string): P
   }
   const manifest = manifestBlob(blobs).descriptor;
   const markerFile = join(dir, 'oci-layout');
-  if ((await stat(markerFile).catch(() => undefined)) === undefined) await writeFileAtomic(markerFile, Buffer.from(OCI_LAYOUT_FILE));
+  if ((await stat(markerFile).catch(() => undefined)) === undefined)
+    await writeFileAtomic(markerFile, Buffer.from(OCI_LAYOUT_FILE));
   const indexFile = join(dir, 'index.json');
   const index = await readIndex(indexFile);
   const entry = indexEntry(manifest, tag);
   index.manifests = index.manifests.filter((m) =>
-    tag === undefined ? m.digest !== manifest.digest || m.annotations?.[REF_NAME] !== undefined : m.annotations?.[REF_NAME] !== tag,
+    tag === undefined
+      ? m.digest !== manifest.digest || m.annotations?.[REF_NAME] !== undefined
+      : m.annotations?.[REF_NAME] !== tag,
   );
   index.manifests.push(entry);
   await writeFileAtomic(indexFile, Buffer.from(JSON.stringify(index)));

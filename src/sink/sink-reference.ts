@@ -18,7 +18,8 @@ export interface SinkReference {
 const KINDS: readonly SinkKind[] = ['oci', 'oci-archive', 'docker-archive'];
 const HINT = 'write oci:DIR[:tag], oci-archive:FILE[:tag] or docker-archive:FILE[:repo:tag]';
 const TAG = /^[\w][\w.-]{0,127}$/;
-const REPO_TAG = /^[a-z0-9]+(?:[._/-][a-z0-9]+|__[a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*:[\w][\w.-]{0,127}$/;
+const REPO_TAG =
+  /^[a-z0-9]+(?:[._/-][a-z0-9]+|__[a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*:[\w][\w.-]{0,127}$/;
 
 /** parseSinkReference reads a destination string. */
 export function parseSinkReference(s: string): SinkReference {
@@ -35,9 +36,13 @@ export function parseSinkReference(s: string): SinkReference {
   if (name !== undefined) {
     const ok = kind === 'docker-archive' ? REPO_TAG.test(name) || TAG.test(name) : TAG.test(name);
     if (!ok) {
-      throw new StowageError('USAGE', `"${name}" is not a valid ${kind === 'docker-archive' ? 'repo:tag' : 'tag'}`, {
-        hint: HINT,
-      });
+      throw new StowageError(
+        'USAGE',
+        `"${name}" is not a valid ${kind === 'docker-archive' ? 'repo:tag' : 'tag'}`,
+        {
+          hint: HINT,
+        },
+      );
     }
   }
   return name === undefined ? { kind, path } : { kind, path, name };

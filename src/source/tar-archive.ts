@@ -4,14 +4,14 @@
  * range read. A compressed archive cannot be read by range, so a member is then served by
  * re-streaming the archive up to it — correct, and slower for members near the end.
  */
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { decompress } from '../compress/decompress.js';
-import { peekBytes } from '../compress/peek.js';
 import { SNIFF_BYTES, sniffCompression, type Compression } from '../compress/sniff.js';
 import { StowageError, type ErrorWhere } from '../model/errors.js';
-import type { EntryType } from '../model/layer-entry.js';
+import type { EntryType, LayerEntry } from '../model/layer-entry.js';
 import { readTar } from '../tar/reader.js';
+import { scanTarFile } from '../tar/scan-file.js';
 import type { FileSet } from './file-set.js';
 import { fsError, readFile } from './file-stream.js';
 
@@ -32,6 +32,29 @@ export function memberName(raw: string): string {
   return n.endsWith('/') ? n.slice(0, -1) : n;
 }
 
+/** indexMember adds one tar entry to the member index, its link target made archive-relative. */
+function indexMember(members: Map<string, ArchiveMember>, e: LayerEntry, dataOffset: number): void {
+  const m: ArchiveMember = { type: e.type, dataOffset, size: e.type === 'file' ? e.size : 0 };
+  const name = memberName(e.rawPath);
+  if (e.type === 'hardlink' && e.linkTarget !== undefined) m.target = memberName(e.linkTarget);
+  if (e.type === 'symlink' && e.linkTarget !== undefined) {
+    m.target = memberName(posix.join(posix.dirname(name), e.linkTarget));
+  }
+  members.set(name, m);
+}
+
+/** readHead reads the first `n` bytes of a file (fewer if it is shorter). */
+async function readHead(file: string, n: number): Promise<Buffer> {
+  const fh = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(head, 0, n, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
 /** TarArchive indexes a tar file once and serves its members. */
 export class TarArchive implements FileSet {
   private constructor(
@@ -46,6 +69,7 @@ export class TarArchive implements FileSet {
    */
   static async scan(file: string): Promise<TarArchive> {
     const where: ErrorWhere = { file };
+    let compression: Compression;
     try {
       if (!(await stat(file)).isFile()) {
         throw new StowageError('NOT_AN_IMAGE', 'not a file', {
@@ -53,28 +77,17 @@ export class TarArchive implements FileSet {
           hint: 'a directory is read with oci:DIR',
         });
       }
+      compression = sniffCompression(await readHead(file, SNIFF_BYTES), where);
     } catch (e) {
       throw fsError(e, file);
     }
-    const { head, stream } = await peekBytes(readFile(file), SNIFF_BYTES);
-    const compression = sniffCompression(head, where);
     const members = new Map<string, ArchiveMember>();
     try {
-      const tar = compression === 'none' ? stream : decompress(stream, { where });
-      for await (const item of readTar(tar, { where })) {
-        const e = item.entry;
-        const m: ArchiveMember = {
-          type: e.type,
-          dataOffset: item.dataOffset,
-          size: e.type === 'file' ? e.size : 0,
-        };
-        const name = memberName(e.rawPath);
-        if (e.type === 'hardlink' && e.linkTarget !== undefined) m.target = memberName(e.linkTarget);
-        if (e.type === 'symlink' && e.linkTarget !== undefined) {
-          m.target = memberName(posix.join(posix.dirname(name), e.linkTarget));
-        }
-        members.set(name, m);
-      }
+      const items =
+        compression === 'none'
+          ? scanTarFile(file, { where })
+          : readTar(decompress(readFile(file), { where }), { where });
+      for await (const { entry, dataOffset } of items) indexMember(members, entry, dataOffset);
     } catch (e) {
       // Failing before the first member means the file was never a tar.
       if (
@@ -88,7 +101,7 @@ export class TarArchive implements FileSet {
           cause: e,
         });
       }
-      throw e;
+      throw fsError(e, file);
     }
     return new TarArchive(file, compression, members);
   }

@@ -3,11 +3,12 @@
  * hands out body bytes without copying, and skips — so chunk boundaries may fall anywhere and
  * memory stays bounded by the source's chunk size.
  */
+import type { TarInput } from './tar-input.js';
 
 const EMPTY = Buffer.alloc(0);
 
 /** ByteSource reads an AsyncIterable of byte chunks; `offset` is the position of the next unread byte. */
-export class ByteSource {
+export class ByteSource implements TarInput {
   /** offset is the stream position of the next unread byte */
   offset = 0;
   private readonly iterator: AsyncIterator<Uint8Array>;

@@ -5,9 +5,9 @@
  */
 import type { Hash } from 'node:crypto';
 import type { Digest } from '../model/digest.js';
-import { StowageError, type ErrorWhere } from '../model/errors.js';
-import type { ByteSource } from './byte-source.js';
+import type { ErrorWhere, StowageError } from '../model/errors.js';
 import type { SparseSegment } from './sparse.js';
+import { truncatedAt, type TarInput } from './tar-input.js';
 
 /** ZERO_CHUNK bounds each run of zeros handed out for a sparse file's holes. */
 const ZERO_CHUNK = 256 * 1024;
@@ -34,7 +34,7 @@ export class EntryBody {
   private hash: Hash | undefined;
 
   constructor(
-    private readonly src: ByteSource,
+    private readonly src: TarInput,
     private readonly opts: EntryBodyOptions,
   ) {
     this.storedLeft = opts.storedSize;
@@ -91,9 +91,6 @@ export class EntryBody {
   }
 
   private truncated(): StowageError {
-    return new StowageError('TRUNCATED', "tar stream ends inside an entry's data", {
-      where: { ...this.opts.where, offset: this.src.offset },
-      hint: 'the archive or layer is incomplete; fetch or copy it again',
-    });
+    return truncatedAt("tar stream ends inside an entry's data", this.src, this.opts.where);
   }
 }

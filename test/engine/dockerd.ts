@@ -29,8 +29,18 @@ export async function startDockerd(): Promise<Dockerd> {
   const child = spawn(
     'dockerd',
     [
-      '--data-root', join(dir, 'data'), '--exec-root', execRoot, '--pidfile', join(dir, 'dockerd.pid'),
-      '-H', host, '--bridge=none', '--iptables=false', '--ip6tables=false', '--ip-masq=false',
+      '--data-root',
+      join(dir, 'data'),
+      '--exec-root',
+      execRoot,
+      '--pidfile',
+      join(dir, 'dockerd.pid'),
+      '-H',
+      host,
+      '--bridge=none',
+      '--iptables=false',
+      '--ip6tables=false',
+      '--ip-masq=false',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -41,7 +51,14 @@ export async function startDockerd(): Promise<Dockerd> {
   const docker = (args: string[]): Promise<Buffer> => run('docker', ['-H', host, ...args]);
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (existsSync(socket) && (await docker(['version']).then(() => true, () => false))) break;
+    if (
+      existsSync(socket) &&
+      (await docker(['version']).then(
+        () => true,
+        () => false,
+      ))
+    )
+      break;
     if (exited || Date.now() > deadline) {
       throw new Error(`dockerd did not start:\n${await readFile(log, 'utf8').catch(() => '')}`);
     }
@@ -58,7 +75,9 @@ export async function startDockerd(): Promise<Dockerd> {
         await gone;
       }
       out.end();
-      await new Promise((resolve) => execFile('umount', [join(execRoot, 'netns', 'default')], () => resolve(undefined)));
+      await new Promise((resolve) =>
+        execFile('umount', [join(execRoot, 'netns', 'default')], () => resolve(undefined)),
+      );
       await rm(dir, { recursive: true, force: true });
     },
   };

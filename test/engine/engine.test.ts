@@ -1,7 +1,8 @@
 /**
  * The docker: engine source against a real dockerd: an image loaded with `docker load` reads back
  * with the same config, diff_ids and entries as the archive it was loaded from, and the same
- * manifest as `docker save` of it read by the docker-archive source. Missing socket and missing
+ * manifest as `docker save` of it read by the docker-archive source; a docker-archive written by
+ * the pull writer loads and reads back the same. Missing socket and missing
  * image give NOT_FOUND errors that say what to do.
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -11,7 +12,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { StowageError } from '../../src/model/errors.js';
 import { blobImage } from '../../src/source/blob-image.js';
 import { openDockerArchive } from '../../src/source/docker-archive/index.js';
+import { writeImage } from '../../src/sink/index.js';
 import { engineSocket, openEngine } from '../../src/source/engine/index.js';
+import { openOciLayout } from '../../src/source/oci-layout/index.js';
 import { getFixtures, type Fixtures } from '../fixtures/fixtures.js';
 import { describeWithTools } from '../helpers/tools.js';
 import { summarize } from '../registry/image-summary.js';
@@ -37,7 +40,11 @@ describeWithTools('engine source: docker', ['dockerd', 'docker', 'buildah', 'sko
     const cacheDir = join(work, 'cache');
     const env = { DOCKER_HOST: daemon.host };
     const root = await openEngine('docker', fx.app.dockerTag, { env, cacheDir });
-    expect(root.ref).toMatchObject({ source: 'docker', display: `docker:${fx.app.dockerTag}`, location: daemon.socket });
+    expect(root.ref).toMatchObject({
+      source: 'docker',
+      display: `docker:${fx.app.dockerTag}`,
+      location: daemon.socket,
+    });
     const got = await summarize(blobImage(root));
     const loaded = await summarize(blobImage(await openDockerArchive({ path: fx.app.dockerArchive })));
     expect(got.configDigest).toBe(loaded.configDigest);
@@ -51,8 +58,26 @@ describeWithTools('engine source: docker', ['dockerd', 'docker', 'buildah', 'sko
     expect(left.length).toBe(1);
   });
 
+  it('loads a docker-archive written by the pull writer', async () => {
+    const file = join(work, 'pulled.tar');
+    const source = blobImage(await openOciLayout({ path: fx.app.ociDir, tag: fx.app.tag }));
+    await writeImage(source, `docker-archive:${file}:example/pulled:v1`);
+    await daemon.docker(['load', '-i', file]);
+    const env = { DOCKER_HOST: daemon.host };
+    const got = await summarize(
+      blobImage(await openEngine('docker', 'example/pulled:v1', { env, cacheDir: join(work, 'c4') })),
+    );
+    const want = await summarize(source);
+    expect(got.configDigest).toBe(want.configDigest);
+    expect(got.diffIds).toEqual(want.diffIds);
+    expect(got.layers).toEqual(want.layers);
+  });
+
   it('names a missing image', async () => {
-    const e = await openEngine('docker', 'example/nothing:here', { env: { DOCKER_HOST: daemon.host }, cacheDir: join(work, 'c2') }).then(
+    const e = await openEngine('docker', 'example/nothing:here', {
+      env: { DOCKER_HOST: daemon.host },
+      cacheDir: join(work, 'c2'),
+    }).then(
       () => undefined,
       (err: unknown) => err,
     );

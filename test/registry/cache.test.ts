@@ -20,7 +20,9 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 function node(args: string[]): Promise<string> {
   return new Promise((resolve, reject) =>
-    execFile('node', args, { maxBuffer: 64 << 20 }, (err, stdout, stderr) => (err ? reject(new Error(stderr || err.message)) : resolve(stdout))),
+    execFile('node', args, { maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
+      err ? reject(new Error(stderr || err.message)) : resolve(stdout),
+    ),
   );
 }
 
@@ -32,7 +34,12 @@ describeWithTools('blob cache', ['docker-registry', 'skopeo', 'umoci'], () => {
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'stowage-cache-'));
     const layout = join(work, 'layout');
-    await makeTinyImage(layout, 'v1', [randomLayer(600_000, 'a.bin'), randomLayer(300_000, 'b.bin'), randomLayer(100_000, 'c.bin')], work);
+    await makeTinyImage(
+      layout,
+      'v1',
+      [randomLayer(600_000, 'a.bin'), randomLayer(300_000, 'b.bin'), randomLayer(100_000, 'c.bin')],
+      work,
+    );
     expected = await summarizeLayout(layout, 'v1');
     reg = await startRegistry();
     await skopeoCopy(`oci:${layout}:v1`, `docker://${reg.host}/tiny:v1`);
@@ -48,15 +55,33 @@ describeWithTools('blob cache', ['docker-registry', 'skopeo', 'umoci'], () => {
     await new Promise<void>((resolve) =>
       execFile(
         join(ROOT, 'node_modules', '.bin', 'tsc'),
-        ['--ignoreConfig', '--outDir', out, '--rootDir', ROOT, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022',
-          '--skipLibCheck', '--types', 'node', join(ROOT, 'test', 'registry', 'read-image-main.ts')],
+        [
+          '--ignoreConfig',
+          '--outDir',
+          out,
+          '--rootDir',
+          ROOT,
+          '--module',
+          'nodenext',
+          '--moduleResolution',
+          'nodenext',
+          '--target',
+          'es2022',
+          '--skipLibCheck',
+          '--types',
+          'node',
+          join(ROOT, 'test', 'registry', 'read-image-main.ts'),
+        ],
         () => resolve(),
       ),
     );
     await symlink(join(ROOT, 'node_modules'), join(out, 'node_modules'));
     const main = join(out, 'test', 'registry', 'read-image-main.js');
     const cacheDir = join(work, 'shared-cache');
-    const [a, b] = await Promise.all([node([main, `${reg.host}/tiny:v1`, cacheDir]), node([main, `${reg.host}/tiny:v1`, cacheDir])]);
+    const [a, b] = await Promise.all([
+      node([main, `${reg.host}/tiny:v1`, cacheDir]),
+      node([main, `${reg.host}/tiny:v1`, cacheDir]),
+    ]);
     for (const s of [a, b]) {
       const got = JSON.parse(s) as ImageSummary;
       expect(got.diffIds).toEqual(expected.diffIds);
@@ -79,13 +104,17 @@ describeWithTools('blob cache', ['docker-registry', 'skopeo', 'umoci'], () => {
     const config = (await image.manifest()).config.digest;
     await utimes(join(dir, config.slice(7)), now - 2000, now - 2000);
     const byAge = [...layers].sort((x, y) => x.size - y.size);
-    for (const [i, l] of byAge.entries()) await utimes(join(dir, l.digest.slice(7)), now - 1000 + i * 10, now - 1000 + i * 10);
+    for (const [i, l] of byAge.entries())
+      await utimes(join(dir, l.digest.slice(7)), now - 1000 + i * 10, now - 1000 + i * 10);
     // Reading the smallest layer again makes it the most recent of all.
     const smallest = byAge[0];
     for await (const chunk of (smallest as (typeof layers)[number]).compressed()) void chunk;
     const biggest = byAge.at(-1) as (typeof layers)[number];
     const cap = (smallest?.size ?? 0) + biggest.size;
-    const r = await runCli(['cache', 'prune', '--max-size', String(cap), '--cache-dir', cacheDir, '--format', 'json'], { env: {} });
+    const r = await runCli(
+      ['cache', 'prune', '--max-size', String(cap), '--cache-dir', cacheDir, '--format', 'json'],
+      { env: {} },
+    );
     expect(r.code).toBe(0);
     const left = await readdir(dir);
     expect(left.sort()).toEqual([smallest?.digest.slice(7), biggest.digest.slice(7)].sort());

@@ -50,7 +50,12 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
   const server: Server = createServer((req, res) => {
-    const rec: ProxyRecord = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, at: Date.now() };
+    const rec: ProxyRecord = {
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers: req.headers,
+      at: Date.now(),
+    };
     proxy.records.push(rec);
     const key = `${rec.method} ${rec.url}`;
     const n = seen.get(key) ?? 0;
@@ -69,8 +74,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       return;
     }
     const headers = { ...req.headers, host: target };
-    const up = request({ host: targetHost, port: Number(targetPort), method: req.method, path: req.url, headers }, (upRes) =>
-      relay(upRes, res, fault),
+    const up = request(
+      { host: targetHost, port: Number(targetPort), method: req.method, path: req.url, headers },
+      (upRes) => relay(upRes, res, fault),
     );
     up.on('error', () => res.destroy());
     req.pipe(up);

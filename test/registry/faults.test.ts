@@ -38,7 +38,11 @@ describeWithTools('registry source: faults', ['docker-registry', 'skopeo', 'umoc
     layout = join(work, 'layout');
     await makeTinyImage(layout, 'v1', [randomLayer(BIG), { 'etc/motd': 'hello\n' }], work);
     expected = await summarizeLayout(layout, 'v1');
-    const image = blobImage(await import('../../src/source/oci-layout/index.js').then((m) => m.openOciLayout({ path: layout, tag: 'v1' })));
+    const image = blobImage(
+      await import('../../src/source/oci-layout/index.js').then((m) =>
+        m.openOciLayout({ path: layout, tag: 'v1' }),
+      ),
+    );
     const layers = await image.layers();
     bigDigest = layers.reduce((a, b) => (b.size > a.size ? b : a)).digest;
   });
@@ -63,7 +67,9 @@ describeWithTools('registry source: faults', ['docker-registry', 'skopeo', 'umoc
 
     it('waits as long as Retry-After says after a 429', async () => {
       proxy.fault = (r, n) =>
-        r.url.includes('/manifests/') && n === 0 ? { kind: 'status', status: 429, headers: { 'retry-after': '1' } } : undefined;
+        r.url.includes('/manifests/') && n === 0
+          ? { kind: 'status', status: 429, headers: { 'retry-after': '1' } }
+          : undefined;
       const got = await summarize(blobImage(await openRegistry(`${proxy.host}/tiny:v1`, await opts())));
       expect(got.layers).toEqual(expected.layers);
       const tries = proxy.records.filter((r) => r.url.includes('/manifests/'));
@@ -74,7 +80,11 @@ describeWithTools('registry source: faults', ['docker-registry', 'skopeo', 'umoc
     it('retries a blob after a 503', async () => {
       proxy.fault = (r, n) => (isBigBlob(r.url) && n === 0 ? { kind: 'status', status: 503 } : undefined);
       const got = await summarize(blobImage(await openRegistry(`${proxy.host}/tiny:v1`, await opts())));
-      expect(got).toEqual({ ...expected, manifestDigest: got.manifestDigest, configDigest: got.configDigest });
+      expect(got).toEqual({
+        ...expected,
+        manifestDigest: got.manifestDigest,
+        configDigest: got.configDigest,
+      });
       expect(proxy.blobGets().filter((r) => isBigBlob(r.url)).length).toBe(2);
     });
 
@@ -99,7 +109,10 @@ describeWithTools('registry source: faults', ['docker-registry', 'skopeo', 'umoc
       proxy.fault = (r) => (isBigBlob(r.url) ? { kind: 'corrupt', atByte: 50_000 } : undefined);
       const o = await opts();
       const image = blobImage(await openRegistry(`${proxy.host}/tiny:v1`, o));
-      const e = await summarize(image).then(() => undefined, (err: unknown) => err);
+      const e = await summarize(image).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
       expect(e).toBeInstanceOf(StowageError);
       expect((e as StowageError).code).toBe('DIGEST_MISMATCH');
       expect((e as StowageError).message).toContain(bigDigest);
@@ -113,7 +126,9 @@ describeWithTools('registry source: faults', ['docker-registry', 'skopeo', 'umoc
       await summarize(blobImage(await openRegistry(`${proxy.host}/tiny:v1`, o)));
       const first = proxy.blobGets().length;
       expect(first).toBe(expected.layers.length + 1);
-      const again = await summarize(blobImage(await openRegistry(`${proxy.host}/tiny:v1`, { ...o, env: {} })));
+      const again = await summarize(
+        blobImage(await openRegistry(`${proxy.host}/tiny:v1`, { ...o, env: {} })),
+      );
       expect(again.layers).toEqual(expected.layers);
       expect(proxy.blobGets().length).toBe(first);
       expect(proxy.records.filter((r) => r.url.includes('/manifests/')).length).toBe(2);
@@ -145,7 +160,9 @@ describeWithTools('registry source: faults', ['docker-registry', 'skopeo', 'umoc
       await new Promise<void>((resolve) => storage.listen(port, '127.0.0.2', resolve));
       proxy = await startFaultProxy(reg.host);
       proxy.fault = (r) =>
-        /\/blobs\/sha256:/.test(r.url) ? { kind: 'redirect', location: `http://127.0.0.2:${port}${r.url}` } : undefined;
+        /\/blobs\/sha256:/.test(r.url)
+          ? { kind: 'redirect', location: `http://127.0.0.2:${port}${r.url}` }
+          : undefined;
     });
     afterAll(async () => {
       await proxy.stop();
@@ -155,7 +172,9 @@ describeWithTools('registry source: faults', ['docker-registry', 'skopeo', 'umoc
 
     it('drops the Authorization header when a blob redirect leaves the host', async () => {
       const cacheDir = await mkdtemp(join(work, 'cache-'));
-      const got = await summarize(blobImage(await openRegistry(`${proxy.host}/tiny:v1`, { env: {}, creds, cacheDir })));
+      const got = await summarize(
+        blobImage(await openRegistry(`${proxy.host}/tiny:v1`, { env: {}, creds, cacheDir })),
+      );
       expect(got.layers).toEqual(expected.layers);
       const blobGets = proxy.blobGets();
       expect(blobGets.length).toBeGreaterThan(0);

@@ -38,7 +38,9 @@ describeWithTools('registry source: image shapes', ['docker-registry', 'skopeo',
     expect(root.document.kind).toBe('index');
     for (const p of fx.multi.platforms) {
       const platform = parsePlatform(p);
-      const want = await summarize(blobImage(await openOciLayout({ path: fx.multi.ociDir, tag: fx.multi.tag }), { platform }));
+      const want = await summarize(
+        blobImage(await openOciLayout({ path: fx.multi.ociDir, tag: fx.multi.tag }), { platform }),
+      );
       const got = await summarize(blobImage(root, { platform }));
       expect(got).toEqual(want);
       expect(await blobImage(root, { platform }).platform()).toMatchObject(platform);
@@ -52,10 +54,14 @@ describeWithTools('registry source: image shapes', ['docker-registry', 'skopeo',
       'v2s2',
     ]);
     const root = await openRegistry(`${reg.host}/multi-v2s2:v1`, { cacheDir });
-    expect(root.document.kind === 'index' && root.document.index.mediaType).toBe(MediaTypes.dockerManifestList);
+    expect(root.document.kind === 'index' && root.document.index.mediaType).toBe(
+      MediaTypes.dockerManifestList,
+    );
     for (const p of fx.multi.platforms) {
       const platform = parsePlatform(p);
-      const want = await summarize(blobImage(await openOciLayout({ path: fx.multi.ociDir, tag: fx.multi.tag }), { platform }));
+      const want = await summarize(
+        blobImage(await openOciLayout({ path: fx.multi.ociDir, tag: fx.multi.tag }), { platform }),
+      );
       const image = blobImage(root, { platform });
       expect((await image.manifest()).mediaType).toBe(MediaTypes.dockerManifest);
       const got = await summarize(image);

@@ -48,9 +48,16 @@ describeWithTools('pull: offline copies', ['docker-registry', 'skopeo', 'umoci']
     await writeImage(image, `oci:${dir}:one`);
     const got = await summarize(blobImage(await openOciLayout({ path: dir, tag: 'two' })));
     expect(got).toEqual(want);
-    const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { manifests: { annotations: Record<string, string> }[] };
-    expect(index.manifests.map((m) => m.annotations['org.opencontainers.image.ref.name']).sort()).toEqual(['one', 'two']);
-    expect(await runText('skopeo', ['inspect', '--format', '{{.Digest}}', `oci:${dir}:one`])).toBe(want.manifestDigest);
+    const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as {
+      manifests: { annotations: Record<string, string> }[];
+    };
+    expect(index.manifests.map((m) => m.annotations['org.opencontainers.image.ref.name']).sort()).toEqual([
+      'one',
+      'two',
+    ]);
+    expect(await runText('skopeo', ['inspect', '--format', '{{.Digest}}', `oci:${dir}:one`])).toBe(
+      want.manifestDigest,
+    );
     const files = await readdir(dir, { recursive: true });
     expect(files.filter((f) => f.includes('.tmp'))).toEqual([]);
   });
@@ -60,7 +67,9 @@ describeWithTools('pull: offline copies', ['docker-registry', 'skopeo', 'umoci']
     await writeImage(image, `oci-archive:${file}:v1`);
     const got = await summarize(blobImage(await openOciArchive({ path: file, tag: 'v1' })));
     expect(got).toEqual(want);
-    expect(await runText('skopeo', ['inspect', '--format', '{{.Digest}}', `oci-archive:${file}:v1`])).toBe(want.manifestDigest);
+    expect(await runText('skopeo', ['inspect', '--format', '{{.Digest}}', `oci-archive:${file}:v1`])).toBe(
+      want.manifestDigest,
+    );
   });
 
   it('writes a docker archive with the same config and diff_ids', async () => {
@@ -70,14 +79,19 @@ describeWithTools('pull: offline copies', ['docker-registry', 'skopeo', 'umoci']
     expect(got.configDigest).toBe(want.configDigest);
     expect(got.diffIds).toEqual(want.diffIds);
     expect(got.layers).toEqual(want.layers);
-    const inspected = JSON.parse(await runText('skopeo', ['inspect', `docker-archive:${file}`])) as { Layers: string[]; RepoTags: string[] };
+    const inspected = JSON.parse(await runText('skopeo', ['inspect', `docker-archive:${file}`])) as {
+      Layers: string[];
+      RepoTags: string[];
+    };
     expect(inspected.Layers.length).toBe(want.diffIds.length);
   });
 
   it('pulls from the command line and prints a JSON result', async () => {
     const file = join(work, 'cli.oci.tar');
     const src = join(work, 'out-oci');
-    const r = await runCli(['pull', `oci:${src}:one`, '--to', `oci-archive:${file}:x`, '--format', 'json'], { env: {} });
+    const r = await runCli(['pull', `oci:${src}:one`, '--to', `oci-archive:${file}:x`, '--format', 'json'], {
+      env: {},
+    });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { manifestDigest: string; layers: number };

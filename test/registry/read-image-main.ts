@@ -8,6 +8,7 @@ import { openRegistry } from '../../src/source/registry/index.js';
 import { summarize } from './image-summary.js';
 
 const [reference, cacheDir] = process.argv.slice(2);
-if (reference === undefined || cacheDir === undefined) throw new Error('usage: read-image-main REFERENCE CACHE_DIR');
+if (reference === undefined || cacheDir === undefined)
+  throw new Error('usage: read-image-main REFERENCE CACHE_DIR');
 const summary = await summarize(blobImage(await openRegistry(reference, { env: {}, cacheDir })));
 process.stdout.write(JSON.stringify(summary));

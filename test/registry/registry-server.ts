@@ -29,7 +29,9 @@ export function freePort(address = '127.0.0.1'): Promise<number> {
     srv.once('error', reject);
     srv.listen(0, address, () => {
       const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr !== null ? resolve(addr.port) : reject(new Error('no port'))));
+      srv.close(() =>
+        typeof addr === 'object' && addr !== null ? resolve(addr.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -50,7 +52,9 @@ export async function startRegistry(auth?: Record<string, unknown>): Promise<Reg
   await writeFile(cfgFile, stringify(cfg));
   const logFile = join(dir, 'registry.log');
   const logStream = createWriteStream(logFile);
-  const child: ChildProcess = spawn('docker-registry', ['serve', cfgFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn('docker-registry', ['serve', cfgFile], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.pipe(logStream, { end: false });
   child.stderr?.pipe(logStream, { end: false });
   let exited = false;

@@ -11,7 +11,12 @@ import { run } from '../fixtures/run.js';
 export type TinyLayer = Record<string, string | Buffer>;
 
 /** makeTinyImage writes an OCI layout at `dir` holding `dir:tag` with one layer per element. */
-export async function makeTinyImage(dir: string, tag: string, layers: TinyLayer[], work: string): Promise<void> {
+export async function makeTinyImage(
+  dir: string,
+  tag: string,
+  layers: TinyLayer[],
+  work: string,
+): Promise<void> {
   await run('umoci', ['init', '--layout', dir]);
   await run('umoci', ['new', '--image', `${dir}:${tag}`]);
   const bundle = join(work, `bundle-${randomBytes(4).toString('hex')}`);

@@ -44,8 +44,19 @@ export async function startTokenServer(dir: string, users: TokenUsers): Promise<
   const keyFile = join(dir, 'token.key');
   const certFile = join(dir, 'token.crt');
   await run('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile,
-    '-days', '2', '-subj', '/CN=stowage-test-token',
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    keyFile,
+    '-out',
+    certFile,
+    '-days',
+    '2',
+    '-subj',
+    '/CN=stowage-test-token',
   ]);
   const key = createPrivateKey(await readFile(keyFile));
   const certDer = new X509Certificate(await readFile(certFile)).raw;
@@ -61,8 +72,14 @@ export async function startTokenServer(dir: string, users: TokenUsers): Promise<
     const now = Math.floor(Date.now() / 1000);
     const header = { alg: 'RS256', typ: 'JWT', x5c: [certDer.toString('base64')] };
     const claims = {
-      iss: issuer, sub: subject, aud: service, exp: now + 300, nbf: now - 10, iat: now,
-      jti: randomBytes(8).toString('hex'), access,
+      iss: issuer,
+      sub: subject,
+      aud: service,
+      exp: now + 300,
+      nbf: now - 10,
+      iat: now,
+      jti: randomBytes(8).toString('hex'),
+      access,
     };
     const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
     const sig = createSign('RSA-SHA256').update(input).sign(key);
@@ -74,11 +91,17 @@ export async function startTokenServer(dir: string, users: TokenUsers): Promise<
       const body = await readBody(req);
       const url = new URL(req.url ?? '/', 'http://x');
       const form = Object.fromEntries(new URLSearchParams(body.toString('utf8')));
-      requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, form });
+      requests.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        authorization: req.headers.authorization,
+        form,
+      });
       let subject: string | undefined;
       let scopes: string[];
       if (req.method === 'POST') {
-        if (form.grant_type === 'refresh_token' && users.refreshTokens.includes(form.refresh_token ?? '')) subject = 'token-user';
+        if (form.grant_type === 'refresh_token' && users.refreshTokens.includes(form.refresh_token ?? ''))
+          subject = 'token-user';
         scopes = (form.scope ?? '').split(' ').filter((s) => s !== '');
       } else {
         const auth = req.headers.authorization;
@@ -98,7 +121,11 @@ export async function startTokenServer(dir: string, users: TokenUsers): Promise<
       }
       const token = sign(subject, scopes);
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(req.method === 'POST' ? { access_token: token, expires_in: 300 } : { token, expires_in: 300 }));
+      res.end(
+        JSON.stringify(
+          req.method === 'POST' ? { access_token: token, expires_in: 300 } : { token, expires_in: 300 },
+        ),
+      );
     })();
   });
   const port = await freePort();

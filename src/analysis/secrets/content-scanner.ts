@@ -74,8 +74,7 @@ export class ContentScanner {
     this.pending.push(part);
     this.pendingBytes += part.length;
     this.consumed += part.length;
-    if (!this.sniffed && (this.pendingBytes >= SNIFF || this.outcome === 'truncated')) this.sniff();
-    if (this.outcome === 'binary') return false;
+    if (!this.sniffed && (this.pendingBytes >= SNIFF || part.length < chunk.length) && this.sniff()) return false;
     if (this.pendingBytes >= this.window) this.scan(false);
     return this.consumed < this.maxBytes;
   }
@@ -87,13 +86,14 @@ export class ContentScanner {
     return { matches: this.matches, outcome: this.outcome };
   }
 
-  private sniff(): void {
+  /** sniff decides once whether the file is binary; true when it is. */
+  private sniff(): boolean {
     this.sniffed = true;
     const head = Buffer.concat(this.pending).subarray(0, SNIFF);
-    if (head.includes(0) || head.subarray(0, 4).toString('latin1') === ELF) {
-      this.outcome = 'binary';
-      this.pending = [];
-    }
+    if (!head.includes(0) && head.subarray(0, 4).toString('latin1') !== ELF) return false;
+    this.outcome = 'binary';
+    this.pending = [];
+    return true;
   }
 
   private scan(final: boolean): void {

@@ -43,7 +43,7 @@ export function scanConfig(config: ImageConfig, layerCount: number, rules: reado
   const steps = alignHistory(config, layerCount);
   const textRules = contentRules(rules);
   const fromConfig: ConfigMatch[] = [];
-  const assignment = (field: string, name: string, value: string, nameRule: SecretRule) => {
+  const assignment = (name: string, value: string, nameRule: SecretRule) => {
     const found = matchText(`${name}=${value}`, textRules).filter((m) => m.start > name.length);
     const specific = found.filter((m) => m.rule.severity !== 'low');
     if (specific.length === 0 && isSensitiveName(name) && isPlausibleSecretValue(value)) {
@@ -54,12 +54,12 @@ export function scanConfig(config: ImageConfig, layerCount: number, rules: reado
   (config.config.Env ?? []).forEach((kv, i) => {
     const a = splitAssignment(kv);
     if (a === undefined) return;
-    for (const m of assignment(`config.Env[${i}]`, a.name, a.value, CONFIG_RULES.envSecret)) {
+    for (const m of assignment(a.name, a.value, CONFIG_RULES.envSecret)) {
       fromConfig.push({ source: 'config', field: `config.Env[${i}]`, ...m, step: undefined });
     }
   });
   for (const [name, value] of Object.entries(config.config.Labels ?? {})) {
-    for (const m of assignment(`config.Labels.${name}`, name, value, CONFIG_RULES.labelSecret)) {
+    for (const m of assignment(name, value, CONFIG_RULES.labelSecret)) {
       fromConfig.push({ source: 'config', field: `config.Labels.${name}`, ...m, step: undefined });
     }
   }

@@ -26,8 +26,18 @@ export const cacheCommand: Command = {
     'info: where the cache is, how many blobs and bytes it holds.\n' +
     'prune: remove least recently used blobs until the cache holds at most --max-size (default 0: empty it).',
   options: [
-    { name: 'max-size', type: 'string', valueName: 'SIZE', description: 'prune down to SIZE (e.g. 2G, 500M)' },
-    { name: 'cache-dir', type: 'string', valueName: 'DIR', description: 'the cache directory (default $XDG_CACHE_HOME/stowage)' },
+    {
+      name: 'max-size',
+      type: 'string',
+      valueName: 'SIZE',
+      description: 'prune down to SIZE (e.g. 2G, 500M)',
+    },
+    {
+      name: 'cache-dir',
+      type: 'string',
+      valueName: 'DIR',
+      description: 'the cache directory (default $XDG_CACHE_HOME/stowage)',
+    },
   ],
   args: { min: 1, max: 1 },
   async run(ctx) {
@@ -38,11 +48,17 @@ export const cacheCommand: Command = {
     const json = ctx.global.format === 'json';
     if (action === 'info') {
       const u = await cache.usage();
-      ctx.out(json ? `${JSON.stringify({ schema: 'stowage.cache/v1', dir, ...u }, null, 2)}\n` : `${dir}\n  ${u.blobs} blobs, ${u.bytes} bytes\n`);
+      ctx.out(
+        json
+          ? `${JSON.stringify({ schema: 'stowage.cache/v1', dir, ...u }, null, 2)}\n`
+          : `${dir}\n  ${u.blobs} blobs, ${u.bytes} bytes\n`,
+      );
       return;
     }
     if (action !== 'prune') {
-      throw new StowageError('USAGE', `unknown cache action "${action}"`, { hint: 'use `stowage cache info` or `stowage cache prune --max-size SIZE`' });
+      throw new StowageError('USAGE', `unknown cache action "${action}"`, {
+        hint: 'use `stowage cache info` or `stowage cache prune --max-size SIZE`',
+      });
     }
     const max = ctx.values['max-size'];
     const r = await cache.prune(typeof max === 'string' ? parseSize(max) : 0);

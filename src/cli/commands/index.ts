@@ -4,9 +4,25 @@
 import type { Command } from '../command.js';
 import { inspectCommand } from './inspect.js';
 import { layersCommand } from './layers.js';
+import { wasteCommand } from './waste.js';
+import { checkCommand } from './check.js';
+import { treeCommand } from './tree.js';
+import { traceCommand } from './trace.js';
 import { lintCommand } from './lint.js';
 import { pullCommand } from './pull.js';
 import { cacheCommand } from './cache.js';
+import { auditCommand } from './audit.js';
 
 /** COMMANDS lists every subcommand in help order. */
-export const COMMANDS: readonly Command[] = [inspectCommand, layersCommand, lintCommand, pullCommand, cacheCommand];
+export const COMMANDS: readonly Command[] = [
+  inspectCommand,
+  layersCommand,
+  treeCommand,
+  traceCommand,
+  wasteCommand,
+  checkCommand,
+  lintCommand,
+  auditCommand,
+  pullCommand,
+  cacheCommand,
+];

@@ -43,6 +43,12 @@ export type FileChangeKind = 'added' | 'removed' | 'content' | 'mode' | 'owner' 
 export interface SelectedFile {
   path: string;
   type: ContextEntry['type'];
+  mode: number;
+  /** owner is `uid:gid`, present only when the builder counts it (buildah). */
+  owner?: string;
+  /** digest is the content's `sha256:…` for a regular file. */
+  digest?: string;
+  linkTarget?: string;
   /** fingerprint covers exactly what the builder checksums (mode, content, link target, owner…). */
   fingerprint: string;
 }

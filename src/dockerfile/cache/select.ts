@@ -29,12 +29,13 @@ function resolveLink(ctx: ContextSnapshot, path: string, depth = 0): string | un
   return resolveLink(ctx, next, depth + 1);
 }
 
-async function fingerprint(ctx: ContextSnapshot, e: ContextEntry, rules: BuilderRules): Promise<string> {
-  const owner = rules.ownerCounts ? ` ${e.uid}:${e.gid}` : '';
-  const mode = e.mode.toString(8).padStart(4, '0');
-  if (e.type === 'file') return `file ${mode}${owner} ${await ctx.contentDigest(e.path)}`;
-  if (e.type === 'symlink') return `symlink${owner} -> ${e.linkTarget ?? ''}`;
-  return `dir ${mode}${owner}`;
+async function describe(ctx: ContextSnapshot, e: ContextEntry, rules: BuilderRules): Promise<SelectedFile> {
+  const out: SelectedFile = { path: e.path, type: e.type, mode: e.mode, fingerprint: '' };
+  if (rules.ownerCounts) out.owner = `${e.uid}:${e.gid}`;
+  if (e.type === 'file') out.digest = await ctx.contentDigest(e.path);
+  if (e.type === 'symlink') out.linkTarget = e.linkTarget ?? '';
+  out.fingerprint = [e.type, e.mode.toString(8), out.owner ?? '', out.digest ?? out.linkTarget ?? ''].join(' ');
+  return out;
 }
 
 /** Selection is what one source selects; `matched` is false when nothing matched (a build error). */
@@ -71,7 +72,7 @@ export async function selectSource(
   for (const e of [...chosen.values()].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     // A root directory's own mode is not copied (its contents are), so it does not count.
     if (e.type === 'dir' && roots.includes(e.path)) continue;
-    files.push({ path: e.path, type: e.type, fingerprint: await fingerprint(ctx, e, rules) });
+    files.push(await describe(ctx, e, rules));
   }
   return { files, matched: roots.length > 0 };
 }

@@ -25,7 +25,14 @@ export function changeMark(c: Pick<LayerChange, 'kind'>, s: Style): string {
 
 /** describeChange is `12.3 kB  path (metadata only)`. */
 export function describeChange(c: LayerChange): string {
-  const note = c.modification === 'metadata' ? ' (metadata only)' : c.kind === 'hidden' ? ' (hidden by opaque dir)' : '';
+  const note =
+    c.modification === 'metadata'
+      ? ' (metadata only)'
+      : c.kind === 'hidden'
+        ? ' (hidden by opaque dir)'
+        : c.type === 'hardlink'
+          ? ' (hard link, no bytes stored)'
+          : '';
   return `${formatBytes(c.size).padStart(9)}  ${c.path}${note}`;
 }
 
@@ -46,7 +53,7 @@ export function renderLayersTable(layers: LayerSummary[], s: Style, width = 48):
       { header: 'LAYER', align: 'right' },
       { header: 'CREATED BY' },
       { header: 'SIZE', align: 'right' },
-      { header: 'FILES', align: 'right' },
+      { header: 'CONTENT', align: 'right' },
       { header: 'ADDED', align: 'right' },
       { header: 'MODIFIED', align: 'right' },
       { header: 'DELETED', align: 'right' },

@@ -5,16 +5,22 @@
 import type { Severity } from '../../analysis/lint/types.js';
 import type { LintRun } from './lint-run.js';
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 /** escapeXml escapes text for an XML attribute value. */
 export function escapeXml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\n/g, '&#10;')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return (
+    s
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+      .replace(/\n/g, '&#10;')
+      // XML 1.0 cannot carry C0 control characters other than tab, newline and carriage return.
+      .replace(CONTROL_CHARS, '')
+  );
 }
 
 /** Checkstyle knows error, warning and info (and ignore). */

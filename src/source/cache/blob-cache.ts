@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { verifyDigest } from '../../compress/verify.js';
 import { digestAlgorithm, digestHex, newHash, type Digest } from '../../model/digest.js';
-import { StowageError } from '../../model/errors.js';
+import { StowageError, type ErrorWhere } from '../../model/errors.js';
 import { readFile } from '../file-stream.js';
+import { holdTail } from './hold-tail.js';
 
 /** defaultCacheDir is `$XDG_CACHE_HOME/stowage`, or `~/.cache/stowage`. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -66,28 +67,33 @@ export class BlobCache {
 
   /**
    * store passes a blob's bytes through while writing them to the cache. Only a complete blob with
-   * the right digest and size is renamed into place; anything else leaves no entry.
+   * the right digest and size is renamed into place, before the last chunk is passed on; anything
+   * else leaves no entry and fails (DIGEST_MISMATCH, TRUNCATED, SIZE_MISMATCH) before that chunk.
    */
-  async *store(digest: Digest, size: number, source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  async *store(
+    digest: Digest,
+    size: number,
+    source: AsyncIterable<Buffer>,
+    where: ErrorWhere = {},
+  ): AsyncGenerator<Buffer> {
     const final = this.path(digest);
     await mkdir(join(final, '..'), { recursive: true });
     const tmp = `${final}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
     const out = createWriteStream(tmp, { flags: 'wx' });
-    const hash = newHash(digestAlgorithm(digest));
-    let written = 0;
     let complete = false;
-    try {
-      for await (const chunk of source) {
-        hash.update(chunk);
-        written += chunk.length;
+    const verified = verifyDigest(source, digest, { kind: 'digest', expectedSize: size, where });
+    async function* written(): AsyncGenerator<Buffer> {
+      for await (const chunk of verified) {
         if (!out.write(chunk)) await drained(out);
         yield chunk;
       }
-      await closed(out);
-      if (written === size && `${digestAlgorithm(digest)}:${hash.digest('hex')}` === digest) {
+    }
+    try {
+      yield* holdTail(written(), async () => {
+        await closed(out);
         await rename(tmp, final);
         complete = true;
-      }
+      });
     } finally {
       if (!complete) {
         out.destroy();

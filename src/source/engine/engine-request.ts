@@ -8,11 +8,17 @@ import type { EngineKind } from './engine-socket.js';
 
 const START_HINT: Record<EngineKind, string> = {
   docker: 'start the Docker daemon, or point DOCKER_HOST at its socket (unix:///path/docker.sock)',
-  podman: 'start the podman API service (`systemctl --user start podman.socket` or `podman system service`), or set CONTAINER_HOST=unix:///path/podman.sock',
+  podman:
+    'start the podman API service (`systemctl --user start podman.socket` or `podman system service`), or set CONTAINER_HOST=unix:///path/podman.sock',
 };
 
 /** engineGet sends `GET path` to the engine and resolves with a 2xx response; other replies throw. */
-export function engineGet(kind: EngineKind, socketPath: string, path: string, what: string): Promise<IncomingMessage> {
+export function engineGet(
+  kind: EngineKind,
+  socketPath: string,
+  path: string,
+  what: string,
+): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     const req = request({ socketPath, path, method: 'GET', headers: { host: 'localhost' } }, (res) => {
       const status = res.statusCode ?? 0;
@@ -43,7 +49,10 @@ function connectError(kind: EngineKind, socketPath: string, e: NodeJS.ErrnoExcep
   if (e.code === 'EACCES' || e.code === 'EPERM') {
     return new StowageError('NOT_FOUND', `permission denied on the ${kind} socket`, {
       where,
-      hint: kind === 'docker' ? 'add your user to the docker group, or run as root' : 'use your own (rootless) podman socket',
+      hint:
+        kind === 'docker'
+          ? 'add your user to the docker group, or run as root'
+          : 'use your own (rootless) podman socket',
       cause: e,
     });
   }

@@ -23,6 +23,7 @@ export function engineSocket(kind: EngineKind, env: NodeJS.ProcessEnv = process.
     return host.slice('unix://'.length);
   }
   if (kind === 'docker') return '/var/run/docker.sock';
-  const rootless = env.XDG_RUNTIME_DIR !== undefined ? join(env.XDG_RUNTIME_DIR, 'podman', 'podman.sock') : undefined;
+  const rootless =
+    env.XDG_RUNTIME_DIR !== undefined ? join(env.XDG_RUNTIME_DIR, 'podman', 'podman.sock') : undefined;
   return rootless !== undefined && existsSync(rootless) ? rootless : '/run/podman/podman.sock';
 }

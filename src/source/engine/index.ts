@@ -24,7 +24,11 @@ export interface EngineOptions {
 }
 
 /** openEngine exports image `name` from a local engine and resolves it to its manifest. */
-export async function openEngine(kind: EngineKind, name: string, opts: EngineOptions = {}): Promise<ImageRoot> {
+export async function openEngine(
+  kind: EngineKind,
+  name: string,
+  opts: EngineOptions = {},
+): Promise<ImageRoot> {
   const socketPath = engineSocket(kind, opts.env ?? process.env);
   const path = `/images/${encodeURIComponent(name).replace(/%2F/g, '/').replace(/%3A/g, ':').replace(/%40/g, '@')}/get`;
   const res = await engineGet(kind, socketPath, path, name);

@@ -25,13 +25,21 @@ export interface RegistrySourceOptions extends RegistryOptions {
 const clients = new Map<string, RegistryClient>();
 
 /**
- * registryClient returns one client per registry host and option set, so tokens are reused. A
- * caller that passes its own `env` or `fetch` gets a fresh client: credentials found through one
- * environment must not serve another.
+ * registryClient returns one client per registry host, option set and credential environment, so
+ * tokens are reused while credentials found through one environment never serve another. A caller
+ * that passes its own `env` or `fetch` gets a fresh client.
  */
 function registryClient(registry: string, opts: RegistrySourceOptions): RegistryClient {
   if (opts.env !== undefined || opts.fetch !== undefined) return new RegistryClient(registry, opts);
-  const key = `${registry}\0${opts.insecure === true}\0${opts.creds ?? ''}\0${opts.home ?? ''}`;
+  const env = process.env;
+  const where = [opts.creds, opts.home, env.STOWAGE_REGISTRY_USERNAME, env.STOWAGE_REGISTRY_PASSWORD].concat([
+    env.REGISTRY_AUTH_FILE,
+    env.XDG_RUNTIME_DIR,
+    env.DOCKER_CONFIG,
+    env.HOME,
+  ]);
+  // Hashed, so no credential is kept in the key itself.
+  const key = `${registry}\0${opts.insecure === true}\0${digestOf(JSON.stringify(where))}`;
   let c = clients.get(key);
   if (c === undefined) {
     c = new RegistryClient(registry, opts);

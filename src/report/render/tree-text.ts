@@ -1,0 +1,67 @@
+/**
+ * The human rendering of a tree report: `ls -l`-like columns (mode, owner, size, layer) followed by
+ * the path drawn as a tree; in a layer's view each line starts with its change mark.
+ */
+import { formatBytes } from '../format/size.js';
+import { plainStyle, type Style } from '../format/style.js';
+import type { TreeDocument, TreeNodeJson } from '../tree-report.js';
+import { changeMark } from './layers-text.js';
+
+const TYPE_CHAR: Record<string, string> = {
+  dir: 'd',
+  symlink: 'l',
+  hardlink: 'h',
+  char: 'c',
+  block: 'b',
+  fifo: 'p',
+};
+
+/** modeString renders a type and permission bits as `drwxr-xr-x` (setuid/setgid/sticky included). */
+export function modeString(type: string, mode: number): string {
+  const bits = 'rwxrwxrwx'.split('').map((ch, i) => ((mode >> (8 - i)) & 1 ? ch : '-'));
+  const special = (pos: number, flag: number, on: string, off: string) => {
+    if (mode & flag) bits[pos] = bits[pos] === '-' ? off : on;
+  };
+  special(2, 0o4000, 's', 'S');
+  special(5, 0o2000, 's', 'S');
+  special(8, 0o1000, 't', 'T');
+  return (TYPE_CHAR[type] ?? '-') + bits.join('');
+}
+
+function label(n: TreeNodeJson, s: Style): string {
+  const name = n.type === 'dir' ? s.bold(`${n.name}/`) : n.name;
+  const link = n.linkTarget === null ? '' : n.type === 'hardlink' ? ` => ${n.linkTarget}` : ` -> ${n.linkTarget}`;
+  const note = n.modification === 'metadata' ? s.dim(' (metadata only)') : '';
+  return n.context ? s.dim(name) : `${name}${link}${note}`;
+}
+
+/** renderTreeText renders a tree report. */
+export function renderTreeText(r: TreeDocument, opts: { style?: Style } = {}): string {
+  const s = opts.style ?? plainStyle;
+  const title = r.view === 'merged' ? 'merged filesystem' : `changes of layer ${r.layer}`;
+  let out = `${s.bold('Image')}  ${r.reference} — ${title}\n`;
+  // `last[d]` says whether the latest node seen at depth d is its parent's last shown child
+  const last: boolean[] = [];
+  r.nodes.forEach((n, i) => {
+    let isLast = true;
+    for (let j = i + 1; j < r.nodes.length; j++) {
+      const d = (r.nodes[j] as TreeNodeJson).depth;
+      if (d < n.depth) break;
+      if (d === n.depth) {
+        isLast = false;
+        break;
+      }
+    }
+    last[n.depth] = isLast;
+    let prefix = '';
+    for (let d = 2; d <= n.depth; d++) prefix += d === n.depth ? (isLast ? '└── ' : '├── ') : last[d] ? '    ' : '│   ';
+    const size = n.type === 'dir' ? n.totalSize : n.size;
+    const mark = r.view === 'layer' ? `${n.change === null ? ' ' : changeMark({ kind: n.change }, s)} ` : '';
+    const cols = n.context
+      ? s.dim(`${''.padEnd(10)}  ${''.padEnd(9)}  ${formatBytes(size).padStart(9)}  ${''.padStart(3)}`)
+      : `${n.mode === null ? `${(TYPE_CHAR[n.type] ?? '-').padEnd(10)}` : modeString(n.type, n.mode)}  ${(n.uid === null ? '' : `${n.uid}:${n.gid}`).padEnd(9)}  ${formatBytes(size).padStart(9)}  ${`L${n.layer}`.padStart(3)}`;
+    out += `${mark}${cols}  ${s.dim(prefix)}${label(n, s)}\n`;
+  });
+  const t = r.totals;
+  return `${out}${s.bold('Total')}  ${t.nodes} paths, ${t.files} files, ${formatBytes(t.bytes)}\n`;
+}

@@ -1,0 +1,137 @@
+/**
+ * Entry headers: merging a header block with the extended headers that precede it (PAX records,
+ * GNU long names) into a LayerEntry, and reading any sparse map that follows it (old GNU extension
+ * blocks, PAX 1.0's map at the start of the data), leaving the input at the entry's stored data.
+ */
+import { StowageError, type ErrorWhere } from '../model/errors.js';
+import type { EntryType, LayerEntry } from '../model/layer-entry.js';
+import { BLOCK_SIZE } from './block.js';
+import { normalizePath, whiteoutOf } from './entry-path.js';
+import type { RawHeader } from './header.js';
+import type { PaxOverrides, PaxRecord } from './pax.js';
+import {
+  MAX_SPARSE_SEGMENTS,
+  readOldGnuExtension,
+  readOldGnuHeaderSparse,
+  SparseMapDecoder,
+  validateSparseMap,
+  type SparseSegment,
+} from './sparse.js';
+import { truncatedAt, type TarInput } from './tar-input.js';
+import { describeTypeflag, entryTypeOf, TYPEFLAG } from './type-flag.js';
+
+/** PendingHeaders collects the extended headers seen since the last entry. */
+export interface PendingHeaders {
+  /** offset of the first header that belongs to the coming entry */
+  firstOffset: number;
+  pax?: PaxRecord[];
+  longName?: string;
+  longLink?: string;
+}
+
+/** HeaderEntry is an entry whose headers have been read, with what is needed to read or skip its data. */
+export interface HeaderEntry {
+  entry: LayerEntry;
+  /** bytes of stored data from `dataOffset` on, padding excluded (after any PAX 1.0 sparse map) */
+  storedSize: number;
+  /** bytes of PAX 1.0 sparse map read before the data */
+  mapSize: number;
+  /** for sparse files: the stored ranges of the logical content */
+  segments?: SparseSegment[];
+  /** byte offset of the entry's stored data in the input */
+  dataOffset: number;
+}
+
+/**
+ * resolveEntry merges a header with its extended headers and reads any sparse map. `block` is the
+ * header block, read just before; `where` carries its offset.
+ */
+export async function resolveEntry(
+  input: TarInput,
+  block: Buffer,
+  header: RawHeader,
+  pending: PendingHeaders,
+  pax: PaxOverrides,
+  where: ErrorWhere,
+  warn: (message: string) => void,
+): Promise<HeaderEntry> {
+  const rawPath = pax.path ?? pending.longName ?? header.name;
+  const entryWhere = { ...where, path: rawPath };
+  let type: EntryType | undefined = entryTypeOf(header.typeflag);
+  if (type === undefined) {
+    warn(
+      `tar entry "${rawPath}" has unknown type ${describeTypeflag(header.typeflag)}; read as a regular file`,
+    );
+    type = 'file';
+  } else if (header.typeflag === TYPEFLAG.oldFile && rawPath.endsWith('/')) {
+    type = 'dir';
+  }
+  let storedSize = header.typeflag === TYPEFLAG.dir ? 0 : (pax.size ?? header.size);
+  let size = type === 'file' ? storedSize : 0;
+  let segments: SparseSegment[] | undefined;
+  let mapSize = 0;
+  if (header.typeflag === TYPEFLAG.gnuSparse) {
+    const sparse = readOldGnuHeaderSparse(block, entryWhere);
+    segments = sparse.segments;
+    size = sparse.realSize;
+    let extended = sparse.extended;
+    while (extended) {
+      const ext = readOldGnuExtension(await readMapBlock(input, entryWhere), entryWhere);
+      if (segments.length + ext.segments.length > MAX_SPARSE_SEGMENTS) {
+        throw new StowageError('CORRUPT_TAR', 'sparse map has too many segments', { where: entryWhere });
+      }
+      segments.push(...ext.segments);
+      extended = ext.extended;
+    }
+  } else if (pax.sparse !== undefined && type === 'file') {
+    size = pax.sparse.realSize;
+    segments = pax.sparse.segments;
+    if (segments === undefined) {
+      const decoder = new SparseMapDecoder(entryWhere);
+      do {
+        if (mapSize >= storedSize) {
+          throw new StowageError('CORRUPT_TAR', 'sparse map runs past the entry data', { where: entryWhere });
+        }
+        mapSize += BLOCK_SIZE;
+      } while (!decoder.push(await readMapBlock(input, entryWhere)));
+      segments = decoder.segments();
+      storedSize -= mapSize;
+    }
+  }
+  if (segments !== undefined) validateSparseMap(segments, size, storedSize, entryWhere);
+  const path = normalizePath(rawPath);
+  const entry: LayerEntry = {
+    path,
+    rawPath,
+    type,
+    size,
+    mode: header.mode & 0o7777,
+    uid: pax.uid ?? header.uid,
+    gid: pax.gid ?? header.gid,
+    mtime: pax.mtime ?? header.mtime,
+    offset: pending.firstOffset,
+  };
+  const uname = pax.uname ?? header.uname;
+  if (uname !== '') entry.uname = uname;
+  const gname = pax.gname ?? header.gname;
+  if (gname !== '') entry.gname = gname;
+  const link = pax.linkpath ?? pending.longLink ?? header.linkname;
+  if (type === 'symlink') entry.linkTarget = link;
+  if (type === 'hardlink') entry.linkTarget = normalizePath(link);
+  if (header.devMajor !== undefined) entry.devMajor = header.devMajor;
+  if (header.devMinor !== undefined) entry.devMinor = header.devMinor;
+  if (pax.xattrs !== undefined) entry.xattrs = pax.xattrs;
+  const whiteout = whiteoutOf(path);
+  if (whiteout !== undefined) {
+    entry.whiteout = whiteout.whiteout;
+    entry.path = whiteout.path;
+  }
+  return { entry, storedSize, mapSize, segments, dataOffset: input.offset };
+}
+
+/** readMapBlock reads one whole block of a sparse map or throws TRUNCATED. */
+async function readMapBlock(input: TarInput, where: ErrorWhere): Promise<Buffer> {
+  const block = await input.read(BLOCK_SIZE);
+  if (block.length < BLOCK_SIZE) throw truncatedAt('tar stream ends inside a sparse map', input, where);
+  return block;
+}

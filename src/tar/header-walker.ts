@@ -1,0 +1,167 @@
+/**
+ * HeaderWalker: the part of tar reading that both readers share — it walks headers (ustar, GNU,
+ * PAX, v7) from an input, applies extended headers to the entry they precede, and stops at each
+ * real entry with its input positioned at the entry's stored data. The caller then reads or skips
+ * that data: the streaming reader through its body, the file scanner by seeking past it.
+ */
+import { StowageError, type ErrorWhere } from '../model/errors.js';
+import { BLOCK_SIZE, isAllZero, paddingAfter } from './block.js';
+import { resolveEntry, type HeaderEntry, type PendingHeaders } from './entry-header.js';
+import { decodeHeader, type RawHeader } from './header.js';
+import { mergeGlobal, parsePaxRecords, resolvePax } from './pax.js';
+import { skipExactly, truncatedAt, type TarInput } from './tar-input.js';
+import { describeTypeflag, TYPEFLAG } from './type-flag.js';
+
+/** MAX_META_SIZE bounds PAX and GNU long-name data, which is held in memory. */
+const MAX_META_SIZE = 8 * 1024 * 1024;
+
+/** HeaderWalker reads one tar's headers in order; PAX global state carries from entry to entry. */
+export class HeaderWalker {
+  private readonly globals = new Map<string, Buffer>();
+
+  constructor(
+    private readonly input: TarInput,
+    /** location facts (file, layer) added to every error */
+    private readonly base: ErrorWhere = {},
+    private readonly warn: (message: string) => void = () => {},
+  ) {}
+
+  /**
+   * next reads headers up to the next real entry and returns it, with the input at its stored data
+   * (after any sparse map); PAX and GNU long-name headers are applied, not returned. At the end of
+   * the archive it checks the end-of-archive blocks, reads what follows them, and returns undefined.
+   */
+  async next(): Promise<HeaderEntry | undefined> {
+    const { input, base, warn } = this;
+    let pending: PendingHeaders | undefined;
+    for (;;) {
+      const offset = input.offset;
+      const where: ErrorWhere = { ...base, offset };
+      const block = await input.read(BLOCK_SIZE);
+      if (block.length === 0 && pending === undefined) {
+        warn(`tar stream ends at byte offset ${offset} without end-of-archive blocks`);
+        return undefined;
+      }
+      if (block.length < BLOCK_SIZE) {
+        if (offset === 0 && !hasUstarMagic(block)) throw notTar(block, where);
+        throw truncatedAt('tar stream ends inside a header', input, where);
+      }
+      if (isAllZero(block)) {
+        if (pending !== undefined) {
+          throw new StowageError('CORRUPT_TAR', 'tar extended header is followed by the end of the archive', {
+            where: { ...base, offset: pending.firstOffset },
+          });
+        }
+        await this.finishArchive();
+        return undefined;
+      }
+      const header =
+        offset === 0 && looksCompressed(block) ? notTar(block, where) : decodeHeader(block, where);
+      if (header.typeflag === TYPEFLAG.paxGlobal) {
+        mergeGlobal(this.globals, parsePaxRecords(await this.readMeta(header, where), where));
+        continue;
+      }
+      pending ??= { firstOffset: offset };
+      switch (header.typeflag) {
+        case TYPEFLAG.paxLocal:
+          pending.pax = parsePaxRecords(await this.readMeta(header, where), where);
+          continue;
+        case TYPEFLAG.gnuLongName:
+          pending.longName = cString(await this.readMeta(header, where));
+          continue;
+        case TYPEFLAG.gnuLongLink:
+          pending.longLink = cString(await this.readMeta(header, where));
+          continue;
+        case TYPEFLAG.gnuVolume:
+          await skipExactly(input, header.size + paddingAfter(header.size), where);
+          pending = undefined;
+          continue;
+      }
+      const pax =
+        pending.pax !== undefined || this.globals.size > 0
+          ? resolvePax(this.globals, pending.pax ?? [], where)
+          : {};
+      return resolveEntry(input, block, header, pending, pax, where, warn);
+    }
+  }
+
+  /**
+   * skipPast moves the input past an entry that `next` returned: `unread` bytes of its stored data
+   * (what the caller did not consume), then the padding to the next block.
+   */
+  async skipPast(entry: HeaderEntry, unread: number): Promise<void> {
+    await skipExactly(this.input, unread + paddingAfter(entry.storedSize + entry.mapSize), this.base);
+  }
+
+  /** readMeta reads an extended header's data (and its padding) into memory, copied. */
+  private async readMeta(header: RawHeader, where: ErrorWhere): Promise<Buffer> {
+    if (header.size > MAX_META_SIZE) {
+      throw new StowageError(
+        'CORRUPT_TAR',
+        `tar extended header ${describeTypeflag(header.typeflag)} of ${header.size} bytes exceeds the ${MAX_META_SIZE}-byte limit`,
+        { where, hint: 'the archive is damaged' },
+      );
+    }
+    const data = await this.input.read(header.size);
+    if (data.length < header.size) {
+      throw truncatedAt('tar stream ends inside an extended header', this.input, where);
+    }
+    const copy = Buffer.from(data);
+    await skipExactly(this.input, paddingAfter(header.size), where);
+    return copy;
+  }
+
+  /**
+   * finishArchive runs after the first zero block: it expects a second one, then reads the rest of
+   * the input (record padding) so that a digest computed over a stream covers all of it.
+   */
+  private async finishArchive(): Promise<void> {
+    const { input, warn } = this;
+    const secondAt = input.offset;
+    const second = await input.read(BLOCK_SIZE);
+    let reported = true;
+    if (second.length === 0) {
+      warn(`tar stream ends at byte offset ${secondAt} after a single end-of-archive block`);
+    } else if (second.length < BLOCK_SIZE || !isAllZero(second)) {
+      warn(`tar stream has a lone zero block at byte offset ${secondAt - BLOCK_SIZE}; what follows is ignored`);
+    } else {
+      reported = false;
+    }
+    const trailerAt = input.offset;
+    for (let piece = await input.take(Number.MAX_SAFE_INTEGER); piece.length > 0; ) {
+      if (!reported && !isAllZero(piece)) {
+        reported = true;
+        warn(`tar stream has data after its end-of-archive blocks (from byte offset ${trailerAt}); ignored`);
+      }
+      piece = await input.take(Number.MAX_SAFE_INTEGER);
+    }
+  }
+}
+
+/** cString decodes a GNU long name: UTF-8 up to the first NUL. */
+function cString(data: Buffer): string {
+  const nul = data.indexOf(0);
+  return data.toString('utf8', 0, nul === -1 ? data.length : nul);
+}
+
+/** hasUstarMagic reports whether a (possibly short) block carries the ustar or GNU magic. */
+function hasUstarMagic(block: Buffer): boolean {
+  return block.toString('latin1', 257, 262) === 'ustar';
+}
+
+/** looksCompressed spots gzip and zstd magic: a layer handed over without decompressing it. */
+function looksCompressed(block: Buffer): boolean {
+  return (
+    (block[0] === 0x1f && block[1] === 0x8b) ||
+    (block[0] === 0x28 && block[1] === 0xb5 && block[2] === 0x2f && block[3] === 0xfd)
+  );
+}
+
+function notTar(block: Buffer, where: ErrorWhere): never {
+  throw new StowageError('CORRUPT_TAR', 'data is not a tar archive', {
+    where,
+    hint: looksCompressed(block)
+      ? 'it is gzip or zstd compressed; decompress it first'
+      : 'check that the file or layer is a tar archive',
+  });
+}
