@@ -24,7 +24,7 @@ function mark(entry: Record<string, unknown>, note: string): void {
 export function rewriteConfig(raw: Uint8Array, groups: readonly OutputGroup[], diffIds: readonly Digest[]): Buffer {
   const json = parseJson(raw, 'image config');
   const config: Record<string, unknown> = isObject(json) ? { ...json } : {};
-  const rootfs = isObject(config.rootfs) ? { ...config.rootfs } : { type: 'layers' };
+  const rootfs: Record<string, unknown> = isObject(config.rootfs) ? { ...config.rootfs } : { type: 'layers' };
   rootfs.diff_ids = [...diffIds];
   config.rootfs = rootfs;
   const history = Array.isArray(config.history) ? config.history.map((h) => (isObject(h) ? { ...h } : h)) : [];

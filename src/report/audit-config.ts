@@ -29,7 +29,8 @@ const ALLOW_KEYS = ['paths', 'rules', 'fingerprints'];
 
 /** parseFailOn checks a severity name (or `none`). */
 export function parseFailOn(value: unknown, where: string): AuditSeverity | 'none' {
-  if (value === 'none' || AUDIT_SEVERITIES.includes(value as AuditSeverity)) return value as AuditSeverity | 'none';
+  if (value === 'none' || AUDIT_SEVERITIES.includes(value as AuditSeverity))
+    return value as AuditSeverity | 'none';
   throw new StowageError('USAGE', `${where}: "${String(value)}" is not a severity`, {
     hint: `use one of ${AUDIT_SEVERITIES.join(', ')}, none`,
   });
@@ -42,13 +43,16 @@ export function validateAuditConfig(value: unknown, where = 'audit config'): Aud
     throw new StowageError('USAGE', `${where}: ${detail}`, { hint });
   };
   const mapping = (v: unknown, name: string, keys: string[]): Record<string, unknown> => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(`${name} must be a mapping`, `allowed keys: ${keys.join(', ')}`);
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      fail(`${name} must be a mapping`, `allowed keys: ${keys.join(', ')}`);
     const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) if (!keys.includes(k)) fail(`unknown key "${k}" in ${name}`, `allowed keys: ${keys.join(', ')}`);
+    for (const k of Object.keys(o))
+      if (!keys.includes(k)) fail(`unknown key "${k}" in ${name}`, `allowed keys: ${keys.join(', ')}`);
     return o;
   };
   const strings = (v: unknown, key: string): string[] => {
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) fail(`"${key}" must be a list of strings`, `e.g. ${key}: ["…"]`);
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+      fail(`"${key}" must be a list of strings`, `e.g. ${key}: ["…"]`);
     return v as string[];
   };
   const o = mapping(value, 'audit', KEYS);
@@ -58,12 +62,14 @@ export function validateAuditConfig(value: unknown, where = 'audit config'): Aud
     out.allowlist = {};
     if (a.paths !== undefined) out.allowlist.paths = strings(a.paths, 'allowlist.paths');
     if (a.rules !== undefined) out.allowlist.rules = strings(a.rules, 'allowlist.rules');
-    if (a.fingerprints !== undefined) out.allowlist.fingerprints = strings(a.fingerprints, 'allowlist.fingerprints');
+    if (a.fingerprints !== undefined)
+      out.allowlist.fingerprints = strings(a.fingerprints, 'allowlist.fingerprints');
   }
   if (o.failOn !== undefined) out.failOn = parseFailOn(o.failOn, `${where}: failOn`);
   if (o.maxFileBytes !== undefined) {
     const n = o.maxFileBytes;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0) fail('"maxFileBytes" must be a positive integer', 'e.g. maxFileBytes: 1048576');
+    if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0)
+      fail('"maxFileBytes" must be a positive integer', 'e.g. maxFileBytes: 1048576');
     out.maxFileBytes = n as number;
   }
   return out;
@@ -79,7 +85,9 @@ export function parseAuditConfigYaml(text: string, where = 'stowage.yaml'): Audi
   }
   if (doc === null || doc === undefined) return {};
   if (typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new StowageError('USAGE', `${where}: must be a mapping`, { hint: 'put audit settings under an `audit:` key' });
+    throw new StowageError('USAGE', `${where}: must be a mapping`, {
+      hint: 'put audit settings under an `audit:` key',
+    });
   }
   return validateAuditConfig((doc as Record<string, unknown>).audit, `${where}: audit`);
 }

@@ -11,13 +11,23 @@ import type { RuleInfo } from '../analysis/secrets/rule.js';
 import { ALL_SECRET_RULES, SECRET_RULES } from '../analysis/secrets/rules/index.js';
 import { scanConfig, type ConfigMatch } from '../analysis/secrets/scan-config.js';
 import { scanImageLayers, type LayerFileMatch } from '../analysis/secrets/scan-layers.js';
-import { AUDIT_SEVERITIES, atLeast, type AuditFinding, type AuditSeverity } from '../analysis/secrets/types.js';
+import {
+  AUDIT_SEVERITIES,
+  atLeast,
+  type AuditFinding,
+  type AuditSeverity,
+} from '../analysis/secrets/types.js';
 import type { LayerStack } from '../filetree/layer-stack.js';
 import { alignHistory, type HistoryStep } from '../model/config.js';
 import type { Image, Layer } from '../model/image.js';
 import { formatPlatform } from '../model/platform.js';
 import { Allowlist, type AuditConfig } from './audit-config.js';
-import { AUDIT_SCHEMA, type AuditReport, type AuditRuleSummary, type SuppressedFinding } from './audit-types.js';
+import {
+  AUDIT_SCHEMA,
+  type AuditReport,
+  type AuditRuleSummary,
+  type SuppressedFinding,
+} from './audit-types.js';
 
 /** AuditOptions tune buildAuditReport. */
 export interface AuditOptions {
@@ -39,7 +49,11 @@ type Raw = AuditFinding & { secret?: string };
 
 /** buildAuditReport audits `image`. */
 export async function buildAuditReport(image: Image, opts: AuditOptions = {}): Promise<AuditReport> {
-  const [config, manifestDigest, platform] = await Promise.all([image.config(), image.manifestDigest(), image.platform()]);
+  const [config, manifestDigest, platform] = await Promise.all([
+    image.config(),
+    image.manifestDigest(),
+    image.platform(),
+  ]);
   const scan = await scanImageLayers(image, {
     rules: SECRET_RULES,
     ...(opts.config?.maxFileBytes !== undefined && { maxBytes: opts.config.maxFileBytes }),
@@ -48,7 +62,9 @@ export async function buildAuditReport(image: Image, opts: AuditOptions = {}): P
   });
   const { stack, layers } = scan;
   const steps = alignHistory(config, layers.length);
-  const stepOfLayer = new Map(steps.filter((s) => s.layerIndex !== undefined).map((s) => [s.layerIndex as number, s]));
+  const stepOfLayer = new Map(
+    steps.filter((s) => s.layerIndex !== undefined).map((s) => [s.layerIndex as number, s]),
+  );
   const at = (layer: number | null | undefined) => placeInLayer(layers, stepOfLayer, layer);
   const live = liveVersions(stack);
   const raw: Raw[] = [
@@ -99,7 +115,11 @@ interface Place {
   historyIndex: number | null;
 }
 
-function placeInLayer(layers: Layer[], stepOfLayer: Map<number, HistoryStep>, layer: number | null | undefined): Place {
+function placeInLayer(
+  layers: Layer[],
+  stepOfLayer: Map<number, HistoryStep>,
+  layer: number | null | undefined,
+): Place {
   if (layer === null || layer === undefined) return { layer: null, instruction: null, historyIndex: null };
   const step = stepOfLayer.get(layer);
   return {
@@ -127,7 +147,9 @@ function fileFinding(m: LayerFileMatch, place: Place, visible: boolean): Raw {
     ruleId: m.rule.id,
     category: 'secret',
     severity: m.rule.severity,
-    message: visible ? m.rule.description : `${m.rule.description} (removed from the final filesystem, still in layer ${m.layer})`,
+    message: visible
+      ? m.rule.description
+      : `${m.rule.description} (removed from the final filesystem, still in layer ${m.layer})`,
     source: 'layer',
     ...place,
     path: m.path,
@@ -148,7 +170,7 @@ function configFinding(m: ConfigMatch, layers: Layer[]): Raw {
     ruleId: m.rule.id,
     category: 'secret',
     severity: m.rule.severity,
-    message: `${m.rule.description} (${m.field})`,
+    message: `${m.rule.description} (${m.field}${m.occurrences > 1 ? `; shown by ${m.occurrences} history entries` : ''})`,
     source: m.source,
     layer: layer === undefined ? null : { index: layer, digest: (layers[layer] as Layer).digest },
     instruction: step?.entry.created_by ?? null,
@@ -184,7 +206,9 @@ function riskFinding(h: RiskHit, place: Place): Raw {
 
 /** scrub drops the raw secrets and masks each of them wherever a quoted instruction shows it. */
 function scrub(raw: Raw[]): AuditFinding[] {
-  const secrets = [...new Set(raw.flatMap((r) => (r.secret === undefined ? [] : [r.secret])))].sort((a, b) => b.length - a.length);
+  const secrets = [...new Set(raw.flatMap((r) => (r.secret === undefined ? [] : [r.secret])))].sort(
+    (a, b) => b.length - a.length,
+  );
   return raw.map(({ secret: _secret, ...f }) => {
     if (f.instruction === null) return f;
     let text = f.instruction;
@@ -205,6 +229,12 @@ function compareFindings(a: AuditFinding, b: AuditFinding): number {
 function firedRules(findings: AuditFinding[]): AuditRuleSummary[] {
   const fired = new Set(findings.map((f) => f.ruleId));
   return AUDIT_RULES.filter((r) => fired.has(r.id))
-    .map((r) => ({ id: r.id, category: r.category, defaultSeverity: r.severity, description: r.description, fix: r.fix }))
+    .map((r) => ({
+      id: r.id,
+      category: r.category,
+      defaultSeverity: r.severity,
+      description: r.description,
+      fix: r.fix,
+    }))
     .sort((a, b) => a.id.localeCompare(b.id));
 }

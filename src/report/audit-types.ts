@@ -5,7 +5,13 @@
  */
 import type { AuditFinding, AuditSeverity, FindingCategory } from '../analysis/secrets/types.js';
 
-export type { AuditFinding, AuditSeverity, FindingCategory, FindingLayer, FindingSource } from '../analysis/secrets/types.js';
+export type {
+  AuditFinding,
+  AuditSeverity,
+  FindingCategory,
+  FindingLayer,
+  FindingSource,
+} from '../analysis/secrets/types.js';
 
 /** AUDIT_SCHEMA is the `schema` value of every audit report. */
 export const AUDIT_SCHEMA = 'stowage.audit/v1';

@@ -119,7 +119,8 @@ function describeIndex(index: Index, digest: string, selected: string): InspectI
   };
 }
 
-function describeRuntime(config: ImageConfig): InspectRuntimeConfig {
+/** describeRuntime normalises the runtime config for reports. */
+export function describeRuntime(config: ImageConfig): InspectRuntimeConfig {
   const c: RuntimeConfig = config.config;
   const h = c.Healthcheck;
   return {

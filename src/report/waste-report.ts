@@ -8,6 +8,7 @@ import type { WasteAnalysis } from '../analysis/waste/analyze-waste.js';
 import type { KillReason } from '../filetree/kill-log.js';
 import type { ImageFacts } from './analyze-context.js';
 import { displayCreatedBy } from './format/created-by.js';
+import { truncate } from './format/text.js';
 
 /** WASTE_SCHEMA is the `schema` value of every waste report. */
 export const WASTE_SCHEMA = 'stowage.waste/v1';
@@ -92,7 +93,7 @@ export function instructionOf(facts: ImageFacts, i: number): string {
 /** explainWaste says in words why a version is waste. */
 export function explainWaste(facts: ImageFacts, v: { layer: number; killedBy: number; reason: KillReason }): string {
   const by = v.killedBy === v.layer ? `later in the same layer ${v.layer}` : `by layer ${v.killedBy}`;
-  const instr = ` (${instructionOf(facts, v.killedBy)})`;
+  const instr = ` (${truncate(instructionOf(facts, v.killedBy), 60)})`;
   switch (v.reason) {
     case 'overwritten':
       return `overwritten ${by}${instr}`;

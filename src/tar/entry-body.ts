@@ -7,7 +7,7 @@ import type { Hash } from 'node:crypto';
 import type { Digest } from '../model/digest.js';
 import type { ErrorWhere, StowageError } from '../model/errors.js';
 import type { SparseSegment } from './sparse.js';
-import { truncatedAt, type TarInput } from './tar-input.js';
+import { dataTruncated, type TarInput } from './tar-input.js';
 
 /** ZERO_CHUNK bounds each run of zeros handed out for a sparse file's holes. */
 const ZERO_CHUNK = 256 * 1024;
@@ -91,6 +91,6 @@ export class EntryBody {
   }
 
   private truncated(): StowageError {
-    return truncatedAt("tar stream ends inside an entry's data", this.src, this.opts.where);
+    return dataTruncated(this.src, this.opts.where);
   }
 }

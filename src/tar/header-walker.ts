@@ -9,7 +9,7 @@ import { BLOCK_SIZE, isAllZero, paddingAfter } from './block.js';
 import { resolveEntry, type HeaderEntry, type PendingHeaders } from './entry-header.js';
 import { decodeHeader, type RawHeader } from './header.js';
 import { mergeGlobal, parsePaxRecords, resolvePax } from './pax.js';
-import { skipExactly, truncatedAt, type TarInput } from './tar-input.js';
+import { dataTruncated, skipExactly, truncatedAt, type TarInput } from './tar-input.js';
 import { describeTypeflag, TYPEFLAG } from './type-flag.js';
 
 /** MAX_META_SIZE bounds PAX and GNU long-name data, which is held in memory. */
@@ -89,8 +89,11 @@ export class HeaderWalker {
    * skipPast moves the input past an entry that `next` returned: `unread` bytes of its stored data
    * (what the caller did not consume), then the padding to the next block.
    */
-  async skipPast(entry: HeaderEntry, unread: number): Promise<void> {
-    await skipExactly(this.input, unread + paddingAfter(entry.storedSize + entry.mapSize), this.base);
+  async skipPast(found: HeaderEntry, unread: number): Promise<void> {
+    const { input, base } = this;
+    if ((await input.skip(unread)) < unread)
+      throw dataTruncated(input, { ...base, path: found.entry.rawPath });
+    await skipExactly(input, paddingAfter(found.storedSize + found.mapSize), base);
   }
 
   /** readMeta reads an extended header's data (and its padding) into memory, copied. */
@@ -123,12 +126,14 @@ export class HeaderWalker {
     if (second.length === 0) {
       warn(`tar stream ends at byte offset ${secondAt} after a single end-of-archive block`);
     } else if (second.length < BLOCK_SIZE || !isAllZero(second)) {
-      warn(`tar stream has a lone zero block at byte offset ${secondAt - BLOCK_SIZE}; what follows is ignored`);
+      warn(
+        `tar stream has a lone zero block at byte offset ${secondAt - BLOCK_SIZE}; what follows is ignored`,
+      );
     } else {
       reported = false;
     }
     const trailerAt = input.offset;
-    for (let piece = await input.take(Number.MAX_SAFE_INTEGER); piece.length > 0; ) {
+    for (let piece = await input.take(Number.MAX_SAFE_INTEGER); piece.length > 0;) {
       if (!reported && !isAllZero(piece)) {
         reported = true;
         warn(`tar stream has data after its end-of-archive blocks (from byte offset ${trailerAt}); ignored`);

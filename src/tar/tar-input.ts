@@ -24,6 +24,11 @@ export function truncatedAt(detail: string, input: TarInput, where: ErrorWhere):
   });
 }
 
+/** dataTruncated is the TRUNCATED error for an input that ended inside an entry's stored data. */
+export function dataTruncated(input: TarInput, where: ErrorWhere): StowageError {
+  return truncatedAt("tar stream ends inside an entry's data", input, where);
+}
+
 /** skipExactly skips `n` bytes that must be present, or throws TRUNCATED. */
 export async function skipExactly(input: TarInput, n: number, where: ErrorWhere): Promise<void> {
   if ((await input.skip(n)) < n) throw truncatedAt('tar stream ends inside an entry', input, where);

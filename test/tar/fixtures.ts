@@ -78,3 +78,49 @@ export function writeSparse(path: string, size: number, offsets: number[]): void
   }
   execFileSync('truncate', ['-s', String(size), path]);
 }
+
+/** GnuVariant is one way of running GNU tar: its format arguments and the tree features it can store. */
+export interface GnuVariant {
+  name: string;
+  args: string[];
+  long: boolean;
+  sparse: boolean;
+}
+
+/** GNU_VARIANTS covers every format GNU tar writes, each sparse version, and numbers too big for octal. */
+export const GNU_VARIANTS: GnuVariant[] = [
+  { name: 'ustar', args: ['--format=ustar'], long: false, sparse: false },
+  { name: 'gnu', args: ['--format=gnu', '--sparse'], long: true, sparse: true },
+  { name: 'oldgnu', args: ['--format=oldgnu', '--sparse'], long: true, sparse: true },
+  {
+    name: 'posix-sparse-0.0',
+    args: ['--format=posix', '--sparse', '--sparse-version=0.0'],
+    long: true,
+    sparse: true,
+  },
+  {
+    name: 'posix-sparse-0.1',
+    args: ['--format=posix', '--sparse', '--sparse-version=0.1'],
+    long: true,
+    sparse: true,
+  },
+  {
+    name: 'posix-sparse-1.0',
+    args: ['--format=posix', '--sparse', '--sparse-version=1.0'],
+    long: true,
+    sparse: true,
+  },
+  // ids and times that do not fit ustar's octal fields: base-256 in gnu, PAX records in posix
+  {
+    name: 'gnu-big-ids',
+    args: ['--format=gnu', '--owner=big:3000000', '--group=big:4000000', '--mtime=@99999999999'],
+    long: true,
+    sparse: false,
+  },
+  {
+    name: 'posix-big-ids',
+    args: ['--format=posix', '--owner=big:3000000', '--group=big:4000000', '--mtime=@99999999999'],
+    long: true,
+    sparse: false,
+  },
+];

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithTools } from '../helpers/tools.js';
-import { buildTree } from './fixtures.js';
+import { buildTree, GNU_VARIANTS as VARIANTS } from './fixtures.js';
 import {
   chunked,
   expectMatchesPython,
@@ -18,50 +18,6 @@ import {
   pythonMembers,
   readAll,
 } from './helpers.js';
-
-interface Variant {
-  name: string;
-  args: string[];
-  long: boolean;
-  sparse: boolean;
-}
-
-const VARIANTS: Variant[] = [
-  { name: 'ustar', args: ['--format=ustar'], long: false, sparse: false },
-  { name: 'gnu', args: ['--format=gnu', '--sparse'], long: true, sparse: true },
-  { name: 'oldgnu', args: ['--format=oldgnu', '--sparse'], long: true, sparse: true },
-  {
-    name: 'posix-sparse-0.0',
-    args: ['--format=posix', '--sparse', '--sparse-version=0.0'],
-    long: true,
-    sparse: true,
-  },
-  {
-    name: 'posix-sparse-0.1',
-    args: ['--format=posix', '--sparse', '--sparse-version=0.1'],
-    long: true,
-    sparse: true,
-  },
-  {
-    name: 'posix-sparse-1.0',
-    args: ['--format=posix', '--sparse', '--sparse-version=1.0'],
-    long: true,
-    sparse: true,
-  },
-  // ids and times that do not fit ustar's octal fields: base-256 in gnu, PAX records in posix
-  {
-    name: 'gnu-big-ids',
-    args: ['--format=gnu', '--owner=big:3000000', '--group=big:4000000', '--mtime=@99999999999'],
-    long: true,
-    sparse: false,
-  },
-  {
-    name: 'posix-big-ids',
-    args: ['--format=posix', '--owner=big:3000000', '--group=big:4000000', '--mtime=@99999999999'],
-    long: true,
-    sparse: false,
-  },
-];
 
 describeWithTools('readTar on GNU tar archives', ['tar', 'python3', 'mknod', 'mkfifo', 'truncate'], () => {
   const tmp = makeTempDir();

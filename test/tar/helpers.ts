@@ -1,15 +1,17 @@
 /**
  * Helpers for the tar tests: temp dirs, Python's tarfile and GNU tar as oracles, chunked sources,
- * and a comparison of what readTar reports against the oracle's listing.
+ * a comparison of what readTar reports against the oracle's listing, and the index of a tar file
+ * as the streaming reader and the seeking scanner each find it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { StowageError } from '../../src/model/errors.js';
 import type { LayerEntry } from '../../src/model/layer-entry.js';
 import { readTar, type TarReadOptions } from '../../src/tar/reader.js';
+import { scanTarFile } from '../../src/tar/scan-file.js';
 
 const ORACLE = join(import.meta.dirname, 'tar-oracle.py');
 
@@ -219,4 +221,41 @@ export async function expectStowageError(p: Promise<unknown>, code: string): Pro
   expect(e, `expected ${code}`).toBeInstanceOf(StowageError);
   expect((e as StowageError).code).toBe(code);
   return e as StowageError;
+}
+
+/** TarIndex is what indexing a tar file found: every entry with its data offset, the warnings, and how it failed. */
+export interface TarIndex {
+  entries: LayerEntry[];
+  dataOffsets: number[];
+  warnings: string[];
+  error?: { code: string; where: unknown; message: string };
+}
+
+/** indexOf runs one way of indexing and records what it found, up to and including its failure. */
+async function indexOf(
+  items: (warn: (m: string) => void) => AsyncIterable<{ entry: LayerEntry; dataOffset: number }>,
+): Promise<TarIndex> {
+  const out: TarIndex = { entries: [], dataOffsets: [], warnings: [] };
+  try {
+    for await (const { entry, dataOffset } of items((m) => out.warnings.push(m))) {
+      out.entries.push(entry);
+      out.dataOffsets.push(dataOffset);
+    }
+  } catch (e) {
+    if (!(e instanceof StowageError)) throw e;
+    out.error = { code: e.code, where: e.where, message: e.message };
+  }
+  return out;
+}
+
+/** streamedIndex indexes a tar file by streaming all of it through readTar, bodies unread. */
+export function streamedIndex(file: string): Promise<TarIndex> {
+  return indexOf((onWarning) =>
+    readTar(createReadStream(file, { highWaterMark: 1 << 20 }), { where: { file }, onWarning }),
+  );
+}
+
+/** seekedIndex indexes a tar file with scanTarFile, which reads headers only. */
+export function seekedIndex(file: string): Promise<TarIndex> {
+  return indexOf((onWarning) => scanTarFile(file, { onWarning }));
 }

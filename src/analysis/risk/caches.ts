@@ -5,11 +5,31 @@ import { findSubtrees } from './subtrees.js';
 
 /** CACHE_KINDS names each cache and how to recognise its directory. */
 const CACHE_KINDS: { kind: string; test: (n: FileNode) => boolean; fix: string }[] = [
-  { kind: 'apt package lists', test: (n) => n.path === 'var/lib/apt/lists', fix: '`rm -rf /var/lib/apt/lists/*` in the same RUN as `apt-get install`' },
-  { kind: 'apt cache', test: (n) => n.path === 'var/cache/apt', fix: '`apt-get clean` in the same RUN, or `--mount=type=cache,target=/var/cache/apt`' },
-  { kind: 'pip cache', test: (n) => n.path.endsWith('.cache/pip'), fix: '`pip install --no-cache-dir`, or `--mount=type=cache,target=/root/.cache/pip`' },
-  { kind: 'npm cache', test: (n) => n.name === '.npm' || n.path.endsWith('.npm/_cacache'), fix: '`npm cache clean --force` in the same RUN, or `--mount=type=cache,target=/root/.npm`' },
-  { kind: 'yarn cache', test: (n) => n.path.endsWith('.cache/yarn'), fix: '`yarn cache clean` in the same RUN, or `--mount=type=cache,target=/usr/local/share/.cache/yarn`' },
+  {
+    kind: 'apt package lists',
+    test: (n) => n.path === 'var/lib/apt/lists',
+    fix: '`rm -rf /var/lib/apt/lists/*` in the same RUN as `apt-get install`',
+  },
+  {
+    kind: 'apt cache',
+    test: (n) => n.path === 'var/cache/apt',
+    fix: '`apt-get clean` in the same RUN, or `--mount=type=cache,target=/var/cache/apt`',
+  },
+  {
+    kind: 'pip cache',
+    test: (n) => n.path.endsWith('.cache/pip'),
+    fix: '`pip install --no-cache-dir`, or `--mount=type=cache,target=/root/.cache/pip`',
+  },
+  {
+    kind: 'npm cache',
+    test: (n) => n.name === '.npm' || n.path.endsWith('.npm/_cacache'),
+    fix: '`npm cache clean --force` in the same RUN, or `--mount=type=cache,target=/root/.npm`',
+  },
+  {
+    kind: 'yarn cache',
+    test: (n) => n.path.endsWith('.cache/yarn'),
+    fix: '`yarn cache clean` in the same RUN, or `--mount=type=cache,target=/usr/local/share/.cache/yarn`',
+  },
 ];
 
 /** packageCacheRule flags caches that only make the image bigger. */

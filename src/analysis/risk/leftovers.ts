@@ -16,7 +16,8 @@ export const leftoverRule: RiskRule = {
   id: 'sensitive-leftover',
   category: 'risk',
   severity: 'warning',
-  description: 'A directory or file that should not ship (.git, .ssh, .aws, .cache, .DS_Store) is in the final filesystem.',
+  description:
+    'A directory or file that should not ship (.git, .ssh, .aws, .cache, .DS_Store) is in the final filesystem.',
   fix: 'Exclude it in .dockerignore, or delete it in the same RUN step that creates it.',
 };
 

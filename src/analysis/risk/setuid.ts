@@ -10,10 +10,40 @@ const SETGID = 0o2000;
 
 /** USUAL_SPECIAL lists base names distributions ship setuid or setgid. */
 const USUAL_SPECIAL = new Set([
-  'su', 'passwd', 'chsh', 'chfn', 'gpasswd', 'newgrp', 'mount', 'umount', 'expiry', 'chage', 'wall',
-  'write', 'bsd-write', 'crontab', 'ssh-agent', 'ssh-keysign', 'unix_chkpwd', 'pam_extrausers_chkpwd',
-  'dbus-daemon-launch-helper', 'ping', 'ping6', 'fusermount', 'fusermount3', 'pkexec', 'polkit-agent-helper-1',
-  'newuidmap', 'newgidmap', 'at', 'dotlockfile', 'mlocate', 'plocate', 'utempter', 'Xorg.wrap', 'pt_chown',
+  'su',
+  'passwd',
+  'chsh',
+  'chfn',
+  'gpasswd',
+  'newgrp',
+  'mount',
+  'umount',
+  'expiry',
+  'chage',
+  'wall',
+  'write',
+  'bsd-write',
+  'crontab',
+  'ssh-agent',
+  'ssh-keysign',
+  'unix_chkpwd',
+  'pam_extrausers_chkpwd',
+  'dbus-daemon-launch-helper',
+  'ping',
+  'ping6',
+  'fusermount',
+  'fusermount3',
+  'pkexec',
+  'polkit-agent-helper-1',
+  'newuidmap',
+  'newgidmap',
+  'at',
+  'dotlockfile',
+  'mlocate',
+  'plocate',
+  'utempter',
+  'Xorg.wrap',
+  'pt_chown',
 ]);
 
 /** SYSTEM_DIR matches where distributions install such helpers. */
@@ -24,7 +54,8 @@ export const setuidRule: RiskRule = {
   id: 'setuid-file',
   category: 'risk',
   severity: 'warning',
-  description: 'A file in the final filesystem is setuid or setgid and is not one the distribution usually ships.',
+  description:
+    'A file in the final filesystem is setuid or setgid and is not one the distribution usually ships.',
   fix: 'Remove the bit in the same RUN step that installs the file (`chmod u-s,g-s FILE`), or drop the file.',
 };
 
@@ -67,7 +98,9 @@ export const setuidCheck: RiskCheck = {
     const hits = [];
     for (const n of tree.walk()) {
       if (n.type !== 'file' && n.type !== 'hardlink') continue;
-      const bits = [(n.mode & SETUID) !== 0 ? 'setuid' : '', (n.mode & SETGID) !== 0 ? 'setgid' : ''].filter(Boolean);
+      const bits = [(n.mode & SETUID) !== 0 ? 'setuid' : '', (n.mode & SETGID) !== 0 ? 'setgid' : ''].filter(
+        Boolean,
+      );
       if (bits.length === 0) continue;
       const usual = isUsualSpecial(n.path);
       hits.push({

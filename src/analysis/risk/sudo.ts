@@ -19,7 +19,9 @@ export const sudoCheck: RiskCheck = {
     return SUDO_PATHS.flatMap((p) => {
       const n = tree.get(p);
       if (n === undefined || n.type === 'dir') return [];
-      return [{ rule: sudoRule, message: `sudo is installed at /${p}`, path: p, layer: n.layer, size: n.size }];
+      return [
+        { rule: sudoRule, message: `sudo is installed at /${p}`, path: p, layer: n.layer, size: n.size },
+      ];
     });
   },
 };

@@ -23,7 +23,9 @@ export const worldWritableCheck: RiskCheck = {
       const mode = (n.mode & 0o7777).toString(8).padStart(4, '0');
       hits.push({
         rule: worldWritableRule,
-        message: file ? `/${n.path} is world-writable (mode ${mode})` : `directory /${n.path} is world-writable without the sticky bit (mode ${mode})`,
+        message: file
+          ? `/${n.path} is world-writable (mode ${mode})`
+          : `directory /${n.path} is world-writable without the sticky bit (mode ${mode})`,
         path: n.path,
         layer: n.layer,
         size: null,

@@ -74,7 +74,8 @@ export class ContentScanner {
     this.pending.push(part);
     this.pendingBytes += part.length;
     this.consumed += part.length;
-    if (!this.sniffed && (this.pendingBytes >= SNIFF || part.length < chunk.length) && this.sniff()) return false;
+    if (!this.sniffed && (this.pendingBytes >= SNIFF || part.length < chunk.length) && this.sniff())
+      return false;
     if (this.pendingBytes >= this.window) this.scan(false);
     return this.consumed < this.maxBytes;
   }

@@ -16,7 +16,10 @@ export interface TextMatch {
 /** contentRules returns the rules that read content and apply to files at `path` (all when undefined). */
 export function contentRules(rules: readonly SecretRule[], path?: string): SecretRule[] {
   return rules.filter(
-    (r) => r.pattern !== undefined && r.pathOnly !== true && (r.path === undefined || (path !== undefined && r.path.test(path))),
+    (r) =>
+      r.pattern !== undefined &&
+      r.pathOnly !== true &&
+      (r.path === undefined || (path !== undefined && r.path.test(path))),
   );
 }
 
@@ -24,7 +27,11 @@ export function contentRules(rules: readonly SecretRule[], path?: string): Secre
  * matchText finds every secret of `rules` in `text`. `lower` may pass `text.toLowerCase()` when the
  * caller already has it (keyword checks use it).
  */
-export function matchText(text: string, rules: readonly SecretRule[], lower = text.toLowerCase()): TextMatch[] {
+export function matchText(
+  text: string,
+  rules: readonly SecretRule[],
+  lower = text.toLowerCase(),
+): TextMatch[] {
   const found: TextMatch[] = [];
   for (const rule of rules) {
     if (rule.pattern === undefined) continue;

@@ -42,4 +42,5 @@ export interface SecretRule extends RuleInfo {
 export const GITLEAKS_END = String.raw`(?:[\x60'"\s;]|\\[nr]|$)`;
 
 /** PLACEHOLDER matches values that are references, not secrets: `$VAR`, `${VAR}`, `{{ x }}`, `<x>`, `***`. */
-export const PLACEHOLDER = /^(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{.*\}\}|<[^>]*>|\*+|x+|changeme|password|secret|token|example|null|none|true|false)$/i;
+export const PLACEHOLDER =
+  /^(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\{\{.*\}\}|<[^>]*>|\*+|x+|changeme|password|secret|token|example|null|none|true|false)$/i;

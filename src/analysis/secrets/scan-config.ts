@@ -16,8 +16,10 @@ export interface ConfigMatch {
   field: string;
   rule: SecretRule;
   secret: string;
-  /** the history step that set the value or ran the command */
+  /** the history step that set the value or ran the command (for history: the first showing it) */
   step: HistoryStep | undefined;
+  /** how many history entries show this secret (build args repeat on every later RUN) */
+  occurrences: number;
 }
 
 /** BUILD_ARGS matches the `|N ` prefix Docker and buildah put before a RUN's recorded build args. */
@@ -39,7 +41,11 @@ export function parseBuildArgs(createdBy: string): { name: string; value: string
 }
 
 /** scanConfig scans the config and history of an image with `layerCount` layers. */
-export function scanConfig(config: ImageConfig, layerCount: number, rules: readonly SecretRule[]): ConfigMatch[] {
+export function scanConfig(
+  config: ImageConfig,
+  layerCount: number,
+  rules: readonly SecretRule[],
+): ConfigMatch[] {
   const steps = alignHistory(config, layerCount);
   const textRules = contentRules(rules);
   const fromConfig: ConfigMatch[] = [];
@@ -55,22 +61,35 @@ export function scanConfig(config: ImageConfig, layerCount: number, rules: reado
     const a = splitAssignment(kv);
     if (a === undefined) return;
     for (const m of assignment(a.name, a.value, CONFIG_RULES.envSecret)) {
-      fromConfig.push({ source: 'config', field: `config.Env[${i}]`, ...m, step: undefined });
+      fromConfig.push({ source: 'config', field: `config.Env[${i}]`, ...m, step: undefined, occurrences: 1 });
     }
   });
   for (const [name, value] of Object.entries(config.config.Labels ?? {})) {
     for (const m of assignment(name, value, CONFIG_RULES.labelSecret)) {
-      fromConfig.push({ source: 'config', field: `config.Labels.${name}`, ...m, step: undefined });
+      fromConfig.push({
+        source: 'config',
+        field: `config.Labels.${name}`,
+        ...m,
+        step: undefined,
+        occurrences: 1,
+      });
     }
   }
   for (const key of ['Entrypoint', 'Cmd'] as const) {
     const argv = config.config[key];
     if (argv === undefined) continue;
     for (const m of matchText(argv.join(' '), textRules)) {
-      fromConfig.push({ source: 'config', field: `config.${key}`, rule: m.rule, secret: m.secret, step: undefined });
+      fromConfig.push({
+        source: 'config',
+        field: `config.${key}`,
+        rule: m.rule,
+        secret: m.secret,
+        step: undefined,
+        occurrences: 1,
+      });
     }
   }
-  const fromHistory: ConfigMatch[] = [];
+  const fromHistory = new Map<string, ConfigMatch>();
   for (const step of steps) {
     const by = step.entry.created_by;
     if (by === undefined || by === '') continue;
@@ -83,12 +102,17 @@ export function scanConfig(config: ImageConfig, layerCount: number, rules: reado
       if (covered >= 0) found.splice(covered, 1);
       found.push({ rule: CONFIG_RULES.buildArgSecret, secret: arg.value });
     }
-    for (const m of found) fromHistory.push({ source: 'history', field, ...m, step });
+    for (const m of found) {
+      const key = `${m.rule.id}\0${m.secret}`;
+      const seen = fromHistory.get(key);
+      if (seen !== undefined) seen.occurrences++;
+      else fromHistory.set(key, { source: 'history', field, ...m, step, occurrences: 1 });
+    }
   }
   // tie each config value to the last step whose instruction shows it, and report it once
   for (const c of fromConfig) {
     c.step = [...steps].reverse().find((s) => s.entry.created_by?.includes(c.secret) === true);
   }
   const configSecrets = new Set(fromConfig.map((c) => c.secret));
-  return [...fromConfig, ...fromHistory.filter((h) => !configSecrets.has(h.secret))];
+  return [...fromConfig, ...[...fromHistory.values()].filter((h) => !configSecrets.has(h.secret))];
 }

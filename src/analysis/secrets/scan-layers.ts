@@ -76,7 +76,9 @@ export async function scanImageLayers(image: Image, opts: LayerScanOptions): Pro
       opts.onLayerDone?.(++done, layers.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 2, layers.length)) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 2, layers.length)) }, worker),
+  );
   const stack = stackLayers(trie, tables, { onWarning: opts.onWarning });
   return { stack, layers, matches: perLayer.flat(), stats };
 }
@@ -93,7 +95,8 @@ async function* scanEntries(
     const e = item.entry;
     if (e.type === 'file' && e.whiteout === undefined) {
       for (const rule of pathRules) {
-        if (rule.path?.test(e.path) === true) out.push({ layer: index, path: e.path, rule, secret: e.path, line: null });
+        if (rule.path?.test(e.path) === true)
+          out.push({ layer: index, path: e.path, rule, secret: e.path, line: null });
       }
       const rules = contentRules(opts.rules, e.path);
       if (e.size > 0 && rules.length > 0) {

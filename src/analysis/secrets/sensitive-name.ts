@@ -6,7 +6,8 @@ import { PLACEHOLDER } from './rule.js';
 
 const SECRET_NAME =
   /(?:^|[_.-])(?:pass(?:word|wd)?|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|secret[_-]?key|client[_-]?secret|credentials?|auth(?:[_-]?token)?)(?:$|[_.-])/i;
-const NOT_A_SECRET_NAME = /(?:^|[_.-])(?:file|path|dir|name|id|url|uri|host|port|user(?:name)?|type|length|size|endpoint|header|env|mode)$/i;
+const NOT_A_SECRET_NAME =
+  /(?:^|[_.-])(?:file|path|dir|name|id|url|uri|host|port|user(?:name)?|type|length|size|endpoint|header|env|mode)$/i;
 
 /** isSensitiveName reports whether a variable or label name suggests it holds a secret. */
 export function isSensitiveName(name: string): boolean {

@@ -46,15 +46,32 @@ export const auditCommand: Command = {
     '--format json prints a stowage.audit/v1 document (docs/schema/audit.v1.json); sarif prints SARIF 2.1.0.\n' +
     'Exit status 1 when a finding is at or above --fail-on (default error).',
   options: [
-    { name: 'fail-on', type: 'string', valueName: 'SEVERITY', description: 'error (default), warning, low, info or none' },
-    { name: 'config', type: 'string', valueName: 'FILE', description: 'stowage.yaml to read the `audit:` section from (default ./stowage.yaml if present)' },
-    { name: 'verbose', type: 'boolean', description: 'text output: list every info finding instead of one line per rule' },
+    {
+      name: 'fail-on',
+      type: 'string',
+      valueName: 'SEVERITY',
+      description: 'error (default), warning, low, info or none',
+    },
+    {
+      name: 'config',
+      type: 'string',
+      valueName: 'FILE',
+      description: 'stowage.yaml to read the `audit:` section from (default ./stowage.yaml if present)',
+    },
+    {
+      name: 'verbose',
+      type: 'boolean',
+      description: 'text output: list every info finding instead of one line per rule',
+    },
   ],
   formats: ['text', 'json', 'sarif'],
   args: { min: 1, max: 1 },
   async run(ctx) {
-    const config = await loadAuditConfig(typeof ctx.values.config === 'string' ? ctx.values.config : undefined);
-    const failOn = ctx.values['fail-on'] === undefined ? undefined : parseFailOn(ctx.values['fail-on'], '--fail-on');
+    const config = await loadAuditConfig(
+      typeof ctx.values.config === 'string' ? ctx.values.config : undefined,
+    );
+    const failOn =
+      ctx.values['fail-on'] === undefined ? undefined : parseFailOn(ctx.values['fail-on'], '--fail-on');
     const image = await ctx.openImage(ctx.args[0] as string);
     const report = await buildAuditReport(image, {
       config,

@@ -3,6 +3,7 @@
  */
 import type { Command } from '../command.js';
 import { inspectCommand } from './inspect.js';
+import { analyzeCommand } from './analyze.js';
 import { layersCommand } from './layers.js';
 import { wasteCommand } from './waste.js';
 import { checkCommand } from './check.js';
@@ -11,10 +12,12 @@ import { traceCommand } from './trace.js';
 import { lintCommand } from './lint.js';
 import { pullCommand } from './pull.js';
 import { cacheCommand } from './cache.js';
+import { buildCacheCommand } from './cache-build.js';
 import { auditCommand } from './audit.js';
 
 /** COMMANDS lists every subcommand in help order. */
 export const COMMANDS: readonly Command[] = [
+  analyzeCommand,
   inspectCommand,
   layersCommand,
   treeCommand,
@@ -25,4 +28,5 @@ export const COMMANDS: readonly Command[] = [
   auditCommand,
   pullCommand,
   cacheCommand,
+  buildCacheCommand,
 ];

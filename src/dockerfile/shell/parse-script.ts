@@ -1,10 +1,11 @@
 /**
- * parseScript: one RUN script through sh-syntax (mvdan/sh as WASM, initialised once on first use)
+ * parseScript: one RUN script through sh-syntax (mvdan/sh as WASM, compiled once on first use)
  * for validity and top-level statement bounds, then through our lexer for the simple commands.
  */
-import { LangVariant, parse } from 'sh-syntax';
+import { LangVariant } from 'sh-syntax';
 import { simpleCommands, type PosAt } from './commands.js';
 import type { ShellScript } from './model.js';
+import { shParse } from './sh-parser.js';
 
 /**
  * parseScript parses `source` (bash dialect, as ShellCheck does for hadolint) and lists its simple
@@ -19,7 +20,7 @@ export async function parseScript(
   const starts: number[] = [];
   let error: ShellScript['error'];
   try {
-    const file = await parse(source, { variant: LangVariant.LangBash, keepComments: false });
+    const file = await shParse(source, { variant: LangVariant.LangBash, keepComments: false });
     const toChar = byteToCharOffsets(source);
     for (const st of file.Stmts) starts.push(toChar(st.Pos.Offset));
   } catch (e) {

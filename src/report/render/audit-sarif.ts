@@ -18,7 +18,11 @@ const LEVEL: Record<AuditSeverity, 'error' | 'warning' | 'note'> = {
 };
 
 function result(f: AuditFinding): SarifResultBuilder {
-  const b = new SarifResultBuilder().initSimple({ level: LEVEL[f.severity], messageText: f.message, ruleId: f.ruleId });
+  const b = new SarifResultBuilder().initSimple({
+    level: LEVEL[f.severity],
+    messageText: f.message,
+    ruleId: f.ruleId,
+  });
   const r = b.result;
   if (f.source === 'layer' && f.path !== null) {
     r.locations = [
@@ -50,15 +54,24 @@ function result(f: AuditFinding): SarifResultBuilder {
 /** buildAuditSarif converts an audit report to a SARIF 2.1.0 log object. */
 export function buildAuditSarif(report: AuditReport): ReturnType<SarifBuilder['buildSarifOutput']> {
   const builder = new SarifBuilder({ $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [] });
-  const run = new SarifRunBuilder().initSimple({ toolDriverName: 'stowage', toolDriverVersion: report.tool.version });
+  const run = new SarifRunBuilder().initSimple({
+    toolDriverName: 'stowage',
+    toolDriverVersion: report.tool.version,
+  });
   for (const rule of AUDIT_RULES) {
-    const rb = new SarifRuleBuilder().initSimple({ ruleId: rule.id, shortDescriptionText: rule.description, fullDescriptionText: rule.description });
+    const rb = new SarifRuleBuilder().initSimple({
+      ruleId: rule.id,
+      shortDescriptionText: rule.description,
+      fullDescriptionText: rule.description,
+    });
     rb.rule.help = { text: rule.fix };
     rb.rule.defaultConfiguration = { level: LEVEL[rule.severity] };
     rb.rule.properties = { tags: ['stowage', 'audit', rule.category] };
     run.addRule(rb);
   }
-  run.run.originalUriBaseIds = { IMAGE_ROOT: { uri: 'file:///', description: { text: `root filesystem of ${report.image.reference}` } } };
+  run.run.originalUriBaseIds = {
+    IMAGE_ROOT: { uri: 'file:///', description: { text: `root filesystem of ${report.image.reference}` } },
+  };
   run.run.properties = { image: report.image, summary: report.summary };
   for (const f of report.findings) run.addResult(result(f));
   builder.addRun(run);

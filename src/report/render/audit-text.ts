@@ -36,7 +36,8 @@ function block(f: AuditFinding, style: Style): string {
   if (f.excerpt !== null) facts.push(`excerpt ${f.excerpt}`);
   if (f.size !== null && f.category === 'risk') facts.push(formatBytes(f.size));
   if (facts.length > 0) out += `        ${facts.join(' · ')}\n`;
-  if (f.instruction !== null) out += `        ${style.dim('step')} ${truncate(displayCreatedBy(f.instruction), 100)}\n`;
+  if (f.instruction !== null)
+    out += `        ${style.dim('step')} ${truncate(displayCreatedBy(f.instruction), 100)}\n`;
   out += `        ${style.dim('fix')}  ${f.fix}\n`;
   return out;
 }
@@ -61,9 +62,16 @@ export function renderAuditText(report: AuditReport, opts: AuditTextOptions): st
     out += `${style.dim('INFO   ')} ${style.bold(rule)} ×${list.length}${shown}\n`;
   }
   if (collapsed.size > 0) out += '\n';
-  const counts = (['error', 'warning', 'low', 'info'] as const).map((k) => paint(style, k)(`${s.bySeverity[k]} ${k}`));
+  const counts = (['error', 'warning', 'low', 'info'] as const).map((k) =>
+    paint(style, k)(`${s.bySeverity[k]} ${k}`),
+  );
   out += `${s.findings} finding${s.findings === 1 ? '' : 's'} (${counts.join(', ')}; ${s.secrets} secrets, ${s.risks} risks)`;
   if (s.suppressed > 0) out += `, ${s.suppressed} allowlisted`;
-  out += report.failOn === 'none' ? '\n' : report.failed ? ` — ${style.red(`FAILED (--fail-on ${report.failOn})`)}\n` : ` — passed (--fail-on ${report.failOn})\n`;
+  out +=
+    report.failOn === 'none'
+      ? '\n'
+      : report.failed
+        ? ` — ${style.red(`FAILED (--fail-on ${report.failOn})`)}\n`
+        : ` — passed (--fail-on ${report.failOn})\n`;
   return out;
 }

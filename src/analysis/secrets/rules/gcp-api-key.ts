@@ -11,5 +11,5 @@ export const gcpApiKey: SecretRule = {
   keywords: ['aiza'],
   pattern: new RegExp(String.raw`\b(AIza[\w-]{35})${GITLEAKS_END}`, 'g'),
   minEntropy: 4,
-  fix: 'Inject the key at run time (environment from the orchestrator\'s secret store), not at build time.',
+  fix: "Inject the key at run time (environment from the orchestrator's secret store), not at build time.",
 };

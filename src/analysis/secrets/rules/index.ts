@@ -63,4 +63,9 @@ export const SECRET_RULES: readonly SecretRule[] = [
 export const CONFIG_RULES = { envSecret, buildArgSecret, labelSecret } as const;
 
 /** ALL_SECRET_RULES is the catalogue: pattern and path rules, then the config rules. */
-export const ALL_SECRET_RULES: readonly SecretRule[] = [...SECRET_RULES, envSecret, buildArgSecret, labelSecret];
+export const ALL_SECRET_RULES: readonly SecretRule[] = [
+  ...SECRET_RULES,
+  envSecret,
+  buildArgSecret,
+  labelSecret,
+];

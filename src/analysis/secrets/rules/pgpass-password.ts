@@ -11,5 +11,5 @@ export const pgpassPassword: SecretRule = {
   path: /(?:^|\/)\.pgpass$/,
   pattern: /^[^:#\n]*:[^:\n]*:[^:\n]*:[^:\n]*:([^\n]+)$/gm,
   allow: [PLACEHOLDER],
-  fix: 'Inject database credentials at run time (a mounted secret or the orchestrator\'s secret store).',
+  fix: "Inject database credentials at run time (a mounted secret or the orchestrator's secret store).",
 };

@@ -7,9 +7,11 @@ export const urlCredentials: SecretRule = {
   category: 'secret',
   origin: 'stowage',
   severity: 'error',
-  description: 'A URL with an embedded password (e.g. a git remote or .git-credentials) is stored in the image.',
+  description:
+    'A URL with an embedded password (e.g. a git remote or .git-credentials) is stored in the image.',
   keywords: ['://'],
-  pattern: /\b(?:https?|git|ssh|ftp|redis|amqps?|postgres(?:ql)?|mysql|mongodb(?:\+srv)?):\/\/[^\s:/@"'<>]{1,64}:([^\s:/@"'<>]{3,128})@[\w.-]+/g,
+  pattern:
+    /\b(?:https?|git|ssh|ftp|redis|amqps?|postgres(?:ql)?|mysql|mongodb(?:\+srv)?):\/\/[^\s:/@"'<>]{1,64}:([^\s:/@"'<>]{3,128})@[\w.-]+/g,
   allow: [PLACEHOLDER, /^\$/, /^%[0-9A-Fa-f]{2}/],
   fix: 'Remove credentials from URLs; use a credential helper or `RUN --mount=type=secret` for the step that needs them, and do not COPY .git into the image.',
 };

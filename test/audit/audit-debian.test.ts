@@ -1,0 +1,63 @@
+/**
+ * A clean Debian image (debootstrap --variant=minbase bookworm, committed with buildah) has no
+ * finding at error level. The rootfs is built once per test run into the run's fixture directory.
+ * The lower-level findings are printed so they can be reviewed; their setuid/setgid counts are
+ * checked against `find -perm` on the rootfs debootstrap wrote.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { AuditReport } from '../../src/report/audit-types.js';
+import { run as cli } from '../cli/cli-harness.js';
+import { Buildah } from '../fixtures/buildah.js';
+import { runText } from '../fixtures/run.js';
+import { describeWithTools } from '../helpers/tools.js';
+
+/** MIRROR is the Debian mirror debootstrap reads (STOWAGE_DEBIAN_MIRROR overrides it). */
+const MIRROR = process.env.STOWAGE_DEBIAN_MIRROR ?? 'http://deb.debian.org/debian';
+
+let dir: string;
+let report: AuditReport;
+
+describeWithTools('stowage audit on a clean Debian image', ['debootstrap', 'buildah'], () => {
+  beforeAll(async () => {
+    dir = join(
+      (inject('stowageFixturesDir') as string | undefined) ?? mkdtempSync(join(tmpdir(), 'stowage-debian-')),
+      'debian',
+    );
+    const rootfs = join(dir, 'rootfs');
+    const layout = join(dir, 'layout');
+    if (!existsSync(join(layout, 'index.json'))) {
+      await runText('debootstrap', ['--variant=minbase', 'bookworm', rootfs, MIRROR]);
+      const buildah = await Buildah.create(join(dir, 'storage'));
+      await buildah.commitRootfs(
+        'localhost/stowage-debian:latest',
+        rootfs,
+        'debootstrap --variant=minbase bookworm',
+      );
+      await buildah.push('localhost/stowage-debian:latest', `oci:${layout}:bookworm`);
+    }
+    const r = await cli(['audit', `oci:${layout}:bookworm`, '--format', 'json']);
+    report = JSON.parse(r.stdout) as AuditReport;
+    expect(r.code).toBe(0);
+  }, 900_000);
+
+  it('has no error-level finding', () => {
+    const lower = report.findings.map((f) => `${f.severity} ${f.ruleId} ${f.path ?? ''} ${f.size ?? ''}`);
+    console.info(`Debian minbase audit: ${JSON.stringify(report.summary)}\n${lower.join('\n')}`);
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(report.summary.filesScanned).toBeGreaterThan(1000);
+  });
+
+  it('counts setuid/setgid like find -perm on the rootfs', async () => {
+    const rootfs = join(dir, 'rootfs');
+    const count = async (perm: string) => {
+      const out = await runText('find', [rootfs, '-perm', perm]);
+      return out === '' ? 0 : out.split('\n').length;
+    };
+    expect(report.summary.setuid).toBe(await count('-4000'));
+    expect(report.summary.setgid).toBe(await count('-2000'));
+    expect(report.summary.setuid).toBeGreaterThan(0);
+  });
+});
