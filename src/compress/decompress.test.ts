@@ -50,6 +50,7 @@ async function expectSourceErrorPassesThrough(data: Uint8Array): Promise<void> {
   await expect(collect(decompress(source()))).rejects.toBe(upstream);
 }
 
+/** expectError decompresses `data` and checks the error code and that the message names `where`. */
 async function expectError(data: Uint8Array, code: string): Promise<StowageError> {
   const err: unknown = await collect(decompress(chunked(data, 4096), { where })).then(
     () => undefined,

@@ -15,7 +15,15 @@ export interface CacheChurnDocument {
   /** builds is commits.length - 1: each commit built with its parent's cache */
   builds: number;
   current: ChurnTally;
-  suggestion: { description: string; stage: number; files: string[]; dockerfile: string; misses: number; runMisses: number; steps: ChurnTally['steps'] } | null;
+  suggestion: {
+    description: string;
+    stage: number;
+    files: string[];
+    dockerfile: string;
+    misses: number;
+    runMisses: number;
+    steps: ChurnTally['steps'];
+  } | null;
 }
 
 /** buildCacheChurnReport turns a churn result into its document. */
@@ -30,6 +38,14 @@ export function buildCacheChurnReport(churn: Churn): CacheChurnDocument {
     suggestion:
       s === null
         ? null
-        : { description: s.description, stage: s.stage, files: s.files, dockerfile: s.text, misses: s.tally.misses, runMisses: s.tally.runMisses, steps: s.tally.steps },
+        : {
+            description: s.description,
+            stage: s.stage,
+            files: s.files,
+            dockerfile: s.text,
+            misses: s.tally.misses,
+            runMisses: s.tally.runMisses,
+            steps: s.tally.steps,
+          },
   };
 }

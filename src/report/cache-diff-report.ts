@@ -49,12 +49,14 @@ type StepLayers = Map<string, { layer: number; bytes: number }>;
  */
 export async function mapStepsToLayers(plan: BuildPlan, image: Image): Promise<StepLayers> {
   const chain: number[] = [];
-  for (let s: number | undefined = plan.target; s !== undefined; ) {
+  for (let s: number | undefined = plan.target; s !== undefined;) {
     chain.unshift(s);
     s = plan.stages[s]?.steps[0]?.inputs.fromStages[0];
   }
   const steps = chain.flatMap((s) =>
-    (plan.stages[s]?.steps ?? []).filter((st) => st.kind === 'run' || st.kind === 'copy').map((st) => `${s}:${st.index}`),
+    (plan.stages[s]?.steps ?? [])
+      .filter((st) => st.kind === 'run' || st.kind === 'copy')
+      .map((st) => `${s}:${st.index}`),
   );
   const layers = await image.layers();
   const aligned = alignHistory(await image.config(), layers.length).filter((h) => h.layerIndex !== undefined);
@@ -70,7 +72,15 @@ export async function mapStepsToLayers(plan: BuildPlan, image: Image): Promise<S
 
 function stepJson(o: StepOutcome, layers: StepLayers): CacheStepJson {
   const l = layers.get(`${o.stage}:${o.index}`);
-  return { index: o.index, line: o.line, instruction: o.instruction, status: o.status, causes: o.causes, layer: l?.layer ?? null, bytes: l?.bytes ?? null };
+  return {
+    index: o.index,
+    line: o.line,
+    instruction: o.instruction,
+    status: o.status,
+    causes: o.causes,
+    layer: l?.layer ?? null,
+    bytes: l?.bytes ?? null,
+  };
 }
 
 /** buildCacheDiffReport turns a diff (and optionally the after-plan's built image) into its document. */
@@ -78,7 +88,8 @@ export async function buildCacheDiffReport(
   diff: CacheDiff,
   built?: { plan: BuildPlan; image: Image; reference: string },
 ): Promise<CacheDiffDocument> {
-  const layers: StepLayers = built === undefined ? new Map() : await mapStepsToLayers(built.plan, built.image);
+  const layers: StepLayers =
+    built === undefined ? new Map() : await mapStepsToLayers(built.plan, built.image);
   const stages = diff.stages.map((s) => ({
     index: s.index,
     name: s.name,
@@ -96,6 +107,10 @@ export async function buildCacheDiffReport(
     image:
       built === undefined
         ? null
-        : { reference: built.reference, rebuiltLayers: rebuiltSteps.length, rebuiltBytes: rebuiltSteps.reduce((n, r) => n + (r.bytes ?? 0), 0) },
+        : {
+            reference: built.reference,
+            rebuiltLayers: rebuiltSteps.length,
+            rebuiltBytes: rebuiltSteps.reduce((n, r) => n + (r.bytes ?? 0), 0),
+          },
   };
 }

@@ -51,7 +51,10 @@ export function buildCheckReport(
     ignore: ctx.ignore,
     metrics: outcome.metrics,
     rules: outcome.rules,
-    topWaste: outcome.topWaste.map((w) => ({ ...w, why: explainWaste(facts, { ...w, reason: w.reason as KillReason }) })),
+    topWaste: outcome.topWaste.map((w) => ({
+      ...w,
+      why: explainWaste(facts, { ...w, reason: w.reason as KillReason }),
+    })),
     warnings: ctx.warnings,
   };
 }

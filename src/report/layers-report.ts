@@ -85,7 +85,11 @@ export function summariseLayers(facts: ImageFacts, stack: LayerStack, largest = 
 }
 
 /** buildLayersReport assembles the layers document. */
-export function buildLayersReport(facts: ImageFacts, stack: LayerStack, opts: { largest?: number } = {}): LayersReport {
+export function buildLayersReport(
+  facts: ImageFacts,
+  stack: LayerStack,
+  opts: { largest?: number } = {},
+): LayersReport {
   const layers = summariseLayers(facts, stack, opts.largest ?? 5);
   return {
     schema: LAYERS_SCHEMA,

@@ -38,7 +38,14 @@ export interface TraceDocument {
     contentHash: string | null;
   } | null;
   /** per layer that changed anything below the path: counts and bytes of those changes */
-  below: { layer: number; createdBy: string | null; added: number; modified: number; deleted: number; bytes: number }[];
+  below: {
+    layer: number;
+    createdBy: string | null;
+    added: number;
+    modified: number;
+    deleted: number;
+    bytes: number;
+  }[];
 }
 
 /** normaliseTracePath strips leading `/` and `./` and trailing `/`. */
@@ -60,7 +67,14 @@ export function buildTraceReport(facts: ImageFacts, stack: LayerStack, path: str
     const [a, m, d] = [under(cs.added), under(cs.modified), under(cs.deleted)];
     if (a.length + m.length + d.length === 0) continue;
     const bytes = [...a, ...m, ...d].reduce((s, c) => s + c.size, 0);
-    below.push({ layer: i, createdBy: createdBy(i), added: a.length, modified: m.length, deleted: d.length, bytes });
+    below.push({
+      layer: i,
+      createdBy: createdBy(i),
+      added: a.length,
+      modified: m.length,
+      deleted: d.length,
+      bytes,
+    });
   }
   return {
     schema: TRACE_SCHEMA,

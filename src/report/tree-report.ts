@@ -59,7 +59,12 @@ export interface TreeDocument {
   manifestDigest: string;
   view: 'merged' | 'layer';
   layer: number | null;
-  filters: { changes: TreeChangeFilter[] | null; path: string | null; depth: number | null; sort: 'name' | 'size' };
+  filters: {
+    changes: TreeChangeFilter[] | null;
+    path: string | null;
+    depth: number | null;
+    sort: 'name' | 'size';
+  };
   nodes: TreeNodeJson[];
   totals: { nodes: number; files: number; bytes: number };
 }
@@ -115,9 +120,13 @@ function layerItems(stack: LayerStack, layer: number, changes: TreeChangeFilter[
 /** buildTreeReport assembles the tree document. */
 export function buildTreeReport(facts: ImageFacts, stack: LayerStack, opts: TreeOptions = {}): TreeDocument {
   if (opts.layer !== undefined && (opts.layer < 0 || opts.layer >= stack.layerCount)) {
-    throw new StowageError('USAGE', `--layer ${opts.layer} is out of range: the image has ${stack.layerCount} layers`, {
-      hint: `give a layer index from 0 to ${stack.layerCount - 1}`,
-    });
+    throw new StowageError(
+      'USAGE',
+      `--layer ${opts.layer} is out of range: the image has ${stack.layerCount} layers`,
+      {
+        hint: `give a layer index from 0 to ${stack.layerCount - 1}`,
+      },
+    );
   }
   if (opts.changes !== undefined && opts.layer === undefined) {
     throw new StowageError('USAGE', '--changes needs --layer N: the merged tree has no changes of its own', {
@@ -158,7 +167,14 @@ interface Vertex {
 
 /** layOut builds the tree of `items` (adding missing parents), filters, sorts and flattens it. */
 function layOut(items: Item[], opts: TreeOptions): TreeNodeJson[] {
-  const root: Vertex = { item: undefined, path: '', children: new Map(), total: 0, selected: false, keep: false };
+  const root: Vertex = {
+    item: undefined,
+    path: '',
+    children: new Map(),
+    total: 0,
+    selected: false,
+    keep: false,
+  };
   const vertexOf = (path: string): Vertex => {
     let v = root;
     let at = '';

@@ -91,7 +91,10 @@ export function instructionOf(facts: ImageFacts, i: number): string {
 }
 
 /** explainWaste says in words why a version is waste. */
-export function explainWaste(facts: ImageFacts, v: { layer: number; killedBy: number; reason: KillReason }): string {
+export function explainWaste(
+  facts: ImageFacts,
+  v: { layer: number; killedBy: number; reason: KillReason },
+): string {
   const by = v.killedBy === v.layer ? `later in the same layer ${v.layer}` : `by layer ${v.killedBy}`;
   const instr = ` (${truncate(instructionOf(facts, v.killedBy), 60)})`;
   switch (v.reason) {

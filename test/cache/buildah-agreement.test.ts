@@ -5,12 +5,19 @@
  * stowage marks "maybe" (source stage rebuilt; hits when it made identical files) may go either way.
  */
 import { execFile } from 'node:child_process';
-import { chmod, chown, mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { diffPlans, planDockerfileText, readDirContext, type BuildPlan } from '../../src/dockerfile/cache/index.js';
+import {
+  diffPlans,
+  planDockerfileText,
+  readDirContext,
+  type BuildPlan,
+} from '../../src/dockerfile/cache/index.js';
+import { openImage } from '../../src/source/index.js';
+import { buildCacheDiffReport } from '../../src/report/cache-diff-report.js';
 import { Buildah } from '../fixtures/buildah.js';
 import { buildBusyboxBase } from '../fixtures/busybox-base.js';
 import { describeWithTools } from '../helpers/tools.js';
@@ -68,7 +75,12 @@ const CASES: Case[] = [
   },
   { name: 'a build arg used by no RUN', change: noop, revert: noop, buildArgs: { UNUSED: unique } },
   { name: 'a build arg used by one RUN', change: noop, revert: noop, buildArgs: { USED: unique } },
-  { name: 'a build arg the Dockerfile does not declare', change: noop, revert: noop, buildArgs: { NOPE: unique } },
+  {
+    name: 'a build arg the Dockerfile does not declare',
+    change: noop,
+    revert: noop,
+    buildArgs: { NOPE: unique },
+  },
   {
     name: "a file's owner",
     change: (d) => chown(join(d, 'lock.txt'), 4321, 4321),
@@ -86,8 +98,22 @@ describeWithTools('cache prediction agrees with buildah bud --layers', ['buildah
     const args = Object.entries(buildArgs).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]);
     const { stdout } = await promisify(execFile)(
       'buildah',
-      ['--root', join(work, 'store/root'), '--runroot', join(work, 'store/runroot'), '--storage-driver', 'vfs',
-        'bud', '--layers', '--isolation', 'chroot', ...args, '-t', 'stowage-cache-test', '.'],
+      [
+        '--root',
+        join(work, 'store/root'),
+        '--runroot',
+        join(work, 'store/runroot'),
+        '--storage-driver',
+        'vfs',
+        'bud',
+        '--layers',
+        '--isolation',
+        'chroot',
+        ...args,
+        '-t',
+        'stowage-cache-test',
+        '.',
+      ],
       { cwd: ctx, maxBuffer: 16 << 20 },
     );
     return stdout;
@@ -108,8 +134,35 @@ describeWithTools('cache prediction agrees with buildah bud --layers', ['buildah
     await writeFile(join(ctx, 'src/a.txt'), 'a\n');
     await utimes(join(ctx, 'src/a.txt'), 2_000_000, 2_000_000);
     await build();
+    await buildah.push('stowage-cache-test', `oci:${join(work, 'oci')}:latest`);
     baseline = await plan();
   }, 120_000);
+
+  it('maps rebuilt steps of the target stage to the built image layers and their bytes', async () => {
+    await writeFile(join(ctx, 'src/a.txt'), `bytes ${unique}\n`);
+    try {
+      const after = await plan();
+      const image = await openImage(`oci:${join(work, 'oci')}:latest`);
+      const doc = await buildCacheDiffReport(diffPlans(baseline, after), {
+        plan: after,
+        image,
+        reference: 'built',
+      });
+      const index = JSON.parse(await readFile(join(work, 'oci/index.json'), 'utf8')) as {
+        manifests: { digest: string }[];
+      };
+      const manifest = JSON.parse(
+        await readFile(join(work, 'oci/blobs/sha256', index.manifests[0]!.digest.slice(7)), 'utf8'),
+      ) as { layers: { size: number }[] };
+      const rebuilt = doc.stages[1]!.rebuilt;
+      expect(rebuilt.map((r) => r.layer)).toEqual([1, 2]);
+      expect(rebuilt.map((r) => r.bytes)).toEqual([manifest.layers[1]!.size, manifest.layers[2]!.size]);
+      expect(doc.image!.rebuiltBytes).toBe(manifest.layers[1]!.size + manifest.layers[2]!.size);
+    } finally {
+      await writeFile(join(ctx, 'src/a.txt'), 'a\n');
+      await utimes(join(ctx, 'src/a.txt'), 2_000_000, 2_000_000);
+    }
+  });
 
   afterAll(async () => {
     if (work !== undefined) await rm(work, { recursive: true, force: true });
@@ -131,7 +184,10 @@ describeWithTools('cache prediction agrees with buildah bud --layers', ['buildah
             miss === definite ||
             (miss !== null && maybes.includes(miss) && (definite === null || definite > miss)) ||
             (miss === null && definite === null);
-          expect(agrees, `stage ${stage}: buildah first miss ${miss}, stowage ${definite} (maybe: ${maybes.join(',')})`).toBe(true);
+          expect(
+            agrees,
+            `stage ${stage}: buildah first miss ${miss}, stowage ${definite} (maybe: ${maybes.join(',')})`,
+          ).toBe(true);
         }
       } finally {
         await c.revert(ctx);

@@ -15,7 +15,12 @@ export function parseBuildahSteps(output: string): BuildahStep[] {
   for (const line of output.split('\n')) {
     const m = /^(?:\[(\d+)\/\d+\] )?STEP (\d+)\/\d+: (\S+)/.exec(line);
     if (m !== null) {
-      steps.push({ stage: Number(m[1] ?? '1') - 1, index: Number(m[2]) - 1, hit: false, from: m[3] === 'FROM' });
+      steps.push({
+        stage: Number(m[1] ?? '1') - 1,
+        index: Number(m[2]) - 1,
+        hit: false,
+        from: m[3] === 'FROM',
+      });
     } else if (/^--> Using cache /.test(line) && steps.length > 0) {
       steps[steps.length - 1]!.hit = true;
     }

@@ -8,7 +8,14 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { cacheChurn, diffPlans, GitRepo, gitView, planDockerfileText, readDirContext } from '../../src/dockerfile/cache/index.js';
+import {
+  cacheChurn,
+  diffPlans,
+  GitRepo,
+  gitView,
+  planDockerfileText,
+  readDirContext,
+} from '../../src/dockerfile/cache/index.js';
 import { describeWithTools } from '../helpers/tools.js';
 
 const DOCKERFILE = `FROM busybox
@@ -22,7 +29,9 @@ CMD ["node", "dist/main.js"]
 describeWithTools('cache churn over git history', ['git'], () => {
   let dir: string;
   const git = (...args: string[]): string =>
-    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir }).toString();
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+      cwd: dir,
+    }).toString();
   const commit = async (files: Record<string, string>, msg: string): Promise<void> => {
     for (const [p, c] of Object.entries(files)) await writeFile(join(dir, p), c);
     git('add', '-A');
@@ -34,7 +43,12 @@ describeWithTools('cache churn over git history', ['git'], () => {
     await mkdir(join(dir, 'src'));
     git('init', '-q');
     await commit(
-      { Dockerfile: DOCKERFILE, 'package.json': '{"name":"a"}', 'package-lock.json': '{"v":1}', 'src/main.js': 'v0' },
+      {
+        Dockerfile: DOCKERFILE,
+        'package.json': '{"name":"a"}',
+        'package-lock.json': '{"v":1}',
+        'src/main.js': 'v0',
+      },
       'initial',
     );
     for (let i = 1; i <= 6; i++) await commit({ 'src/main.js': `v${i}` }, `source ${i}`);
@@ -56,7 +70,9 @@ describeWithTools('cache churn over git history', ['git'], () => {
       expect(churn.suggestion).not.toBeNull();
       const s = churn.suggestion!;
       expect(s.files).toEqual(['package.json', 'package-lock.json']);
-      expect(s.text.indexOf('COPY package.json package-lock.json /app/')).toBeLessThan(s.text.indexOf('COPY . .'));
+      expect(s.text.indexOf('COPY package.json package-lock.json /app/')).toBeLessThan(
+        s.text.indexOf('COPY . .'),
+      );
       expect(s.text.indexOf('RUN npm ci')).toBeLessThan(s.text.indexOf('COPY . .'));
       const movedInstall = s.tally.steps.find((x) => x.instruction === 'RUN npm ci')!;
       expect(movedInstall.misses).toBe(1);
@@ -73,7 +89,10 @@ describeWithTools('cache churn over git history', ['git'], () => {
       await writeFile(join(dir, 'src/main.js'), 'edited');
       const old = await repo.snapshot('HEAD~1');
       const now = gitView(await readDirContext(dir));
-      const d = diffPlans(await planDockerfileText(DOCKERFILE, old), await planDockerfileText(DOCKERFILE, now));
+      const d = diffPlans(
+        await planDockerfileText(DOCKERFILE, old),
+        await planDockerfileText(DOCKERFILE, now),
+      );
       const first = d.stages[0]!.firstMiss!;
       expect(first.instruction).toBe('COPY . .');
       const files = first.causes.flatMap((c) => c.files);
@@ -81,7 +100,11 @@ describeWithTools('cache churn over git history', ['git'], () => {
         { path: 'src/main.js', change: 'content' },
         { path: 'src/util.js', change: 'added' },
       ]);
-      expect(d.stages[0]!.rebuilt.map((s) => s.instruction)).toEqual(['COPY . .', 'RUN npm ci', 'RUN npm run build']);
+      expect(d.stages[0]!.rebuilt.map((s) => s.instruction)).toEqual([
+        'COPY . .',
+        'RUN npm ci',
+        'RUN npm run build',
+      ]);
     } finally {
       repo.close();
       git('checkout', '-q', '--', 'src/main.js');

@@ -55,7 +55,9 @@ describe('layers --format json', () => {
     expect(r.layers.map((l) => l.compressedSize)).toEqual(oracle.map((l) => l.blobSize));
     // every regular file a layer stores is either added or modified by it, once per path
     oracle.forEach((layer, i) => {
-      const files = new Set(layer.members.filter((m) => m.type === 'file' && !isWhiteout(m.name)).map((m) => m.name));
+      const files = new Set(
+        layer.members.filter((m) => m.type === 'file' && !isWhiteout(m.name)).map((m) => m.name),
+      );
       const l = r.layers[i];
       expect(l?.largest.every((c) => c.size <= (l.largest[0]?.size ?? 0))).toBe(true);
       expect((l?.added.count ?? 0) + (l?.modified.count ?? 0)).toBeGreaterThanOrEqual(files.size);
@@ -67,7 +69,9 @@ describe('trace --format json', () => {
   it('lists exactly the layers whose tar holds the path, with their sizes', async () => {
     const path = 'app/data/model.bin';
     const r = await json<TraceDocument>('trace', `/${path}`);
-    const expected = oracle.flatMap((l, i) => l.members.filter((m) => m.name === path).map((m) => [i, m.size]));
+    const expected = oracle.flatMap((l, i) =>
+      l.members.filter((m) => m.name === path).map((m) => [i, m.size]),
+    );
     expect(r.events.map((e) => [e.layer, e.size])).toEqual(expected);
     expect(r.events.map((e) => e.kind)).toEqual(['added', 'modified']);
     expect(r.final?.layer).toBe(expected.at(-1)?.[0]);
@@ -83,9 +87,19 @@ describe('trace --format json', () => {
 describe('tree --format json', () => {
   it('shows one layer’s changes filtered by kind and glob', async () => {
     const wh = oracle.findIndex((l) => l.members.some((m) => m.name === 'app/.wh.tmp'));
-    const r = await json<TreeDocument>('tree', '--layer', String(wh), '--changes', 'deleted', '--path', 'app/**');
+    const r = await json<TreeDocument>(
+      'tree',
+      '--layer',
+      String(wh),
+      '--changes',
+      'deleted',
+      '--path',
+      'app/**',
+    );
     const selected = r.nodes.filter((n) => !n.context);
-    const below = oracle.slice(0, wh).flatMap((l) => l.members.filter((m) => m.name.startsWith('app/tmp')).map((m) => m.name));
+    const below = oracle
+      .slice(0, wh)
+      .flatMap((l) => l.members.filter((m) => m.name.startsWith('app/tmp')).map((m) => m.name));
     expect(selected.map((n) => n.path).sort()).toEqual([...new Set(['app/.env', ...below])].sort());
     expect(selected.every((n) => n.change === 'deleted')).toBe(true);
   });
@@ -129,7 +143,11 @@ describeWithTools('commands against the rootfs umoci unpacks', ['skopeo', 'umoci
 
   it('tree --merged: the same paths, types and sizes as the rootfs', async () => {
     const t = await json<TreeDocument>('tree', '--merged');
-    const ours = t.nodes.map((n) => [n.path, n.type === 'hardlink' ? 'file' : n.type, n.type === 'dir' ? 0 : n.size]);
+    const ours = t.nodes.map((n) => [
+      n.path,
+      n.type === 'hardlink' ? 'file' : n.type,
+      n.type === 'dir' ? 0 : n.size,
+    ]);
     const theirs = [...rootfs.nodes.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([p, n]) => [p, n.type, n.type === 'dir' ? 0 : (n.size ?? 0)]);

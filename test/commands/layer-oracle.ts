@@ -36,7 +36,9 @@ json.dump(out, sys.stdout)
 
 /** readLayersWithPython lists the layers of a docker save archive. */
 export function readLayersWithPython(archive: string): OracleImageLayer[] {
-  return JSON.parse(execFileSync('python3', ['-c', PY, archive], { encoding: 'utf8', maxBuffer: 64 << 20 })) as OracleImageLayer[];
+  return JSON.parse(
+    execFileSync('python3', ['-c', PY, archive], { encoding: 'utf8', maxBuffer: 64 << 20 }),
+  ) as OracleImageLayer[];
 }
 
 /** isWhiteout tells a whiteout marker member from a real file. */
@@ -46,5 +48,7 @@ export function isWhiteout(name: string): boolean {
 
 /** storedFileBytes is Σ regular-file sizes of a layer, whiteout markers excluded. */
 export function storedFileBytes(layer: OracleImageLayer): number {
-  return layer.members.filter((m) => m.type === 'file' && !isWhiteout(m.name)).reduce((a, m) => a + m.size, 0);
+  return layer.members
+    .filter((m) => m.type === 'file' && !isWhiteout(m.name))
+    .reduce((a, m) => a + m.size, 0);
 }

@@ -4,9 +4,20 @@
  * invocations), written out from the spec because the official schema file is not on this machine.
  * Unknown properties are refused where the official schema refuses them (additionalProperties false).
  */
-const message = { type: 'object', properties: { text: { type: 'string' }, markdown: { type: 'string' } }, anyOf: [{ required: ['text'] }, { required: ['id'] }] };
-const mf = { type: 'object', required: ['text'], properties: { text: { type: 'string' }, markdown: { type: 'string' } } };
-const propertyBag = { type: 'object', properties: { tags: { type: 'array', uniqueItems: true, items: { type: 'string' } } } };
+const message = {
+  type: 'object',
+  properties: { text: { type: 'string' }, markdown: { type: 'string' } },
+  anyOf: [{ required: ['text'] }, { required: ['id'] }],
+};
+const mf = {
+  type: 'object',
+  required: ['text'],
+  properties: { text: { type: 'string' }, markdown: { type: 'string' } },
+};
+const propertyBag = {
+  type: 'object',
+  properties: { tags: { type: 'array', uniqueItems: true, items: { type: 'string' } } },
+};
 
 /** SARIF_2_1_0_SUBSET is an ajv (draft-07 compatible) schema. */
 export const SARIF_2_1_0_SUBSET = {
@@ -49,7 +60,10 @@ export const SARIF_2_1_0_SUBSET = {
                         helpUri: { type: 'string', format: 'uri' },
                         defaultConfiguration: {
                           type: 'object',
-                          properties: { level: { enum: ['none', 'note', 'warning', 'error'] }, enabled: { type: 'boolean' } },
+                          properties: {
+                            level: { enum: ['none', 'note', 'warning', 'error'] },
+                            enabled: { type: 'boolean' },
+                          },
                         },
                         properties: propertyBag,
                       },
@@ -61,7 +75,11 @@ export const SARIF_2_1_0_SUBSET = {
           },
           invocations: {
             type: 'array',
-            items: { type: 'object', required: ['executionSuccessful'], properties: { executionSuccessful: { type: 'boolean' }, exitCode: { type: 'integer' } } },
+            items: {
+              type: 'object',
+              required: ['executionSuccessful'],
+              properties: { executionSuccessful: { type: 'boolean' }, exitCode: { type: 'integer' } },
+            },
           },
           results: {
             type: ['array', 'null'],

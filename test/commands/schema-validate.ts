@@ -11,8 +11,12 @@ type AjvClass = new (opts: object) => {
 const Ajv2020 = createRequire(import.meta.url)('ajv/dist/2020.js') as AjvClass & { default?: AjvClass };
 
 /** schemaValidator compiles docs/schema/`name`.v1.json. */
-export async function schemaValidator(name: string): Promise<((data: unknown) => boolean) & { errors?: unknown }> {
-  const schema = JSON.parse(await readFile(new URL(`../../docs/schema/${name}.v1.json`, import.meta.url), 'utf8')) as unknown;
+export async function schemaValidator(
+  name: string,
+): Promise<((data: unknown) => boolean) & { errors?: unknown }> {
+  const schema = JSON.parse(
+    await readFile(new URL(`../../docs/schema/${name}.v1.json`, import.meta.url), 'utf8'),
+  ) as unknown;
   const Ajv = Ajv2020.default ?? Ajv2020;
   return new Ajv({ allErrors: true, strict: true }).compile(schema);
 }

@@ -28,7 +28,10 @@ export function baseHint(manifest: Manifest, config: ImageConfig): BaseHint | un
     const name = map?.[BASE_NAME];
     if (name === undefined || name === '') continue;
     const digest = map?.[BASE_DIGEST];
-    const reference = digest !== undefined && digest !== '' && !name.includes('@') ? `${name.replace(/:[^/:]*$/, '')}@${digest}` : name;
+    const reference =
+      digest !== undefined && digest !== '' && !name.includes('@')
+        ? `${name.replace(/:[^/:]*$/, '')}@${digest}`
+        : name;
     return { reference, source };
   }
   return undefined;
@@ -44,7 +47,10 @@ export interface LayerIds {
  * matchBaseLayers counts the image's leading layers that equal the base's layers in order (same
  * diff_id, or same blob digest). `complete` is false when the base has layers that did not match.
  */
-export function matchBaseLayers(image: readonly LayerIds[], base: readonly LayerIds[]): { count: number; complete: boolean } {
+export function matchBaseLayers(
+  image: readonly LayerIds[],
+  base: readonly LayerIds[],
+): { count: number; complete: boolean } {
   let count = 0;
   while (count < base.length && count < image.length) {
     const a = image[count] as LayerIds;

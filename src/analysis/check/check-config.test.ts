@@ -54,9 +54,14 @@ describe('validateCheckConfig', () => {
 
 describe('parseDiveCi', () => {
   it('fills left-out rules with dive’s defaults and keeps disabled', () => {
-    expect(parseDiveCi('rules:\n  lowestEfficiency: disabled\n')).toEqual({ ...DIVE_DEFAULTS, lowestEfficiency: 'disabled' });
+    expect(parseDiveCi('rules:\n  lowestEfficiency: disabled\n')).toEqual({
+      ...DIVE_DEFAULTS,
+      lowestEfficiency: 'disabled',
+    });
     expect(parseDiveCi('')).toEqual(DIVE_DEFAULTS);
-    expect(() => parseDiveCi('rules:\n  highestUserWastedPercent: 1.2\n')).toThrow(/highestUserWastedPercent/);
+    expect(() => parseDiveCi('rules:\n  highestUserWastedPercent: 1.2\n')).toThrow(
+      /highestUserWastedPercent/,
+    );
   });
 });
 
@@ -65,12 +70,25 @@ describe('base image', () => {
   it('matches leading layers by diff_id or digest', () => {
     expect(matchBaseLayers(ids('a', 'b', 'c'), ids('a', 'b'))).toEqual({ count: 2, complete: true });
     expect(matchBaseLayers(ids('a', 'x', 'c'), ids('a', 'b'))).toEqual({ count: 1, complete: false });
-    expect(matchBaseLayers([{ digest: 'sha256:dz', diffId: 'sha256:ia' }], ids('a'))).toEqual({ count: 1, complete: true });
+    expect(matchBaseLayers([{ digest: 'sha256:dz', diffId: 'sha256:ia' }], ids('a'))).toEqual({
+      count: 1,
+      complete: true,
+    });
   });
   it('finds the base named by annotations first, then labels', () => {
-    const manifest = { annotations: { 'org.opencontainers.image.base.name': 'docker.io/library/debian:12', 'org.opencontainers.image.base.digest': 'sha256:abc' } } as unknown as Manifest;
-    const config = { config: { Labels: { 'org.opencontainers.image.base.name': 'alpine:3' } } } as unknown as ImageConfig;
-    expect(baseHint(manifest, config)).toEqual({ reference: 'docker.io/library/debian@sha256:abc', source: 'annotation' });
+    const manifest = {
+      annotations: {
+        'org.opencontainers.image.base.name': 'docker.io/library/debian:12',
+        'org.opencontainers.image.base.digest': 'sha256:abc',
+      },
+    } as unknown as Manifest;
+    const config = {
+      config: { Labels: { 'org.opencontainers.image.base.name': 'alpine:3' } },
+    } as unknown as ImageConfig;
+    expect(baseHint(manifest, config)).toEqual({
+      reference: 'docker.io/library/debian@sha256:abc',
+      source: 'annotation',
+    });
     expect(baseHint({} as Manifest, config)).toEqual({ reference: 'alpine:3', source: 'label' });
   });
 });

@@ -64,7 +64,11 @@ function invalid(where: string, key: string, value: unknown, expected: string): 
 export function ratioValue(value: unknown, where: string, key: string): number | 'disabled' {
   if (value === 'disabled') return value;
   const n =
-    typeof value === 'number' ? value : typeof value === 'string' && /%\s*$/.test(value) ? Number(value.replace(/%\s*$/, '')) / 100 : Number(value);
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /%\s*$/.test(value)
+        ? Number(value.replace(/%\s*$/, '')) / 100
+        : Number(value);
   if (typeof value === 'boolean' || value === null || value === '' || !Number.isFinite(n) || n < 0 || n > 1)
     throw invalid(where, key, value, 'a ratio from 0 to 1 (e.g. 0.9 or "90%")');
   return n;
@@ -73,8 +77,14 @@ export function ratioValue(value: unknown, where: string, key: string): number |
 /** percentValue reads a percentage 0–100 (`10`, `"10%"`) or 'disabled'. */
 export function percentValue(value: unknown, where: string, key: string): number | 'disabled' {
   if (value === 'disabled') return value;
-  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.replace(/%\s*$/, '')) : Number.NaN;
-  if (value === '' || !Number.isFinite(n) || n < 0 || n > 100) throw invalid(where, key, value, 'a percentage from 0 to 100');
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string'
+        ? Number(value.replace(/%\s*$/, ''))
+        : Number.NaN;
+  if (value === '' || !Number.isFinite(n) || n < 0 || n > 100)
+    throw invalid(where, key, value, 'a percentage from 0 to 100');
   return n;
 }
 
@@ -89,7 +99,12 @@ export function bytesValue(value: unknown, where: string, key: string): number |
 /** countValue reads a whole number or 'disabled'. */
 export function countValue(value: unknown, where: string, key: string): number | 'disabled' {
   if (value === 'disabled') return value;
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\d+$/.test(value)
+        ? Number(value)
+        : Number.NaN;
   if (!Number.isSafeInteger(n) || n < 0) throw invalid(where, key, value, 'a whole number');
   return n;
 }

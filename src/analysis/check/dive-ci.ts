@@ -21,12 +21,22 @@ export function parseDiveCi(text: string, file = '.dive-ci'): Required<DiveRules
   try {
     doc = parseYaml(text);
   } catch (e) {
-    throw new StowageError('USAGE', 'dive CI configuration is not valid YAML', { where: { file }, hint: 'fix the YAML syntax', cause: e });
+    throw new StowageError('USAGE', 'dive CI configuration is not valid YAML', {
+      where: { file },
+      hint: 'fix the YAML syntax',
+      cause: e,
+    });
   }
   if (doc === null || doc === undefined) return { ...DIVE_DEFAULTS };
   if (typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new StowageError('USAGE', 'dive CI configuration must be a mapping with a `rules:` key', { where: { file }, hint: 'see dive’s README, "CI Integration"' });
+    throw new StowageError('USAGE', 'dive CI configuration must be a mapping with a `rules:` key', {
+      where: { file },
+      hint: 'see dive’s README, "CI Integration"',
+    });
   }
   const rules = (doc as Record<string, unknown>).rules;
-  return { ...DIVE_DEFAULTS, ...(rules === undefined || rules === null ? {} : validateDiveRules(rules, `${file}: rules`)) };
+  return {
+    ...DIVE_DEFAULTS,
+    ...(rules === undefined || rules === null ? {} : validateDiveRules(rules, `${file}: rules`)),
+  };
 }

@@ -71,8 +71,17 @@ export interface CheckOutcome {
 }
 
 /** measure computes the metrics. */
-export function measure(input: CheckInput, ignore: readonly string[] = []): CheckMetrics & { top: CheckOutcome['topWaste'] } {
-  const ignored = ignore.length === 0 ? () => false : picomatch(ignore.map((g) => g.replace(/^\/+/, '')), { dot: true });
+export function measure(
+  input: CheckInput,
+  ignore: readonly string[] = [],
+): CheckMetrics & { top: CheckOutcome['topWaste'] } {
+  const ignored =
+    ignore.length === 0
+      ? () => false
+      : picomatch(
+          ignore.map((g) => g.replace(/^\/+/, '')),
+          { dot: true },
+        );
   const b = input.baseLayers;
   let uncompressed = 0;
   let judged = 0;
@@ -87,11 +96,18 @@ export function measure(input: CheckInput, ignore: readonly string[] = []): Chec
     judged += v.size;
     if (v.live) continue;
     reclaimable += v.size;
-    top.push({ path: v.path, bytes: v.size, layer: v.layer, killedBy: killer, reason: v.reason ?? 'overwritten' });
+    top.push({
+      path: v.path,
+      bytes: v.size,
+      layer: v.layer,
+      killedBy: killer,
+      reason: v.reason ?? 'overwritten',
+    });
   }
   top.sort((x, y) => y.bytes - x.bytes || (x.path < y.path ? -1 : 1));
   const d = input.dive;
-  const diveWasted = d.wastedBytes - d.inefficiencies.filter((i) => ignored(i.path)).reduce((a, i) => a + i.cumulativeSize, 0);
+  const diveWasted =
+    d.wastedBytes - d.inefficiencies.filter((i) => ignored(i.path)).reduce((a, i) => a + i.cumulativeSize, 0);
   const ratio = judged === 0 ? 0 : reclaimable / judged;
   return {
     layers: input.stack.layerCount,
@@ -123,10 +139,20 @@ function rule(
   explain: (actual: number, limit: number) => string,
 ): CheckRuleResult | undefined {
   if (limit === undefined) return undefined;
-  if (limit === 'disabled') return { id, description, unit, limit: null, actual: null, status: 'skip', message: 'rule disabled' };
-  if (actual === null) return { id, description, unit, limit, actual, status: 'pass', message: 'not measurable on this image' };
+  if (limit === 'disabled')
+    return { id, description, unit, limit: null, actual: null, status: 'skip', message: 'rule disabled' };
+  if (actual === null)
+    return { id, description, unit, limit, actual, status: 'pass', message: 'not measurable on this image' };
   const failed = fails(actual, limit);
-  return { id, description, unit, limit, actual, status: failed ? 'fail' : 'pass', message: explain(actual, limit) };
+  return {
+    id,
+    description,
+    unit,
+    limit,
+    actual,
+    status: failed ? 'fail' : 'pass',
+    message: explain(actual, limit),
+  };
 }
 
 const fmtRatio = (n: number) => n.toFixed(4);
@@ -134,13 +160,33 @@ const fmtRatio = (n: number) => n.toFixed(4);
 /** diveRules evaluates dive's three rules the way dive's CI evaluator does. */
 function diveRules(r: DiveRules, m: CheckMetrics): (CheckRuleResult | undefined)[] {
   return [
-    rule('dive.lowestEfficiency', "dive's efficiency must not be below the limit", 'ratio', r.lowestEfficiency, m.dive.efficiency,
-      (a, l) => l > a, (a, l) => `dive efficiency ${fmtRatio(a)} ${l > a ? '<' : '>='} threshold ${l}`),
-    rule('dive.highestWastedBytes', "dive's wasted bytes must not exceed the limit", 'bytes', r.highestWastedBytes, m.dive.wastedBytes,
-      (a, l) => a > l, (a, l) => `dive wasted bytes ${a} ${a > l ? '>' : '<='} threshold ${l}`),
-    rule('dive.highestUserWastedPercent', "dive's wasted bytes over the bytes above layer 0 must not exceed the limit", 'ratio',
-      r.highestUserWastedPercent, m.dive.userWastedRatio, (a, l) => l < a,
-      (a, l) => `dive user wasted ratio ${fmtRatio(a)} ${l < a ? '>' : '<='} threshold ${l}`),
+    rule(
+      'dive.lowestEfficiency',
+      "dive's efficiency must not be below the limit",
+      'ratio',
+      r.lowestEfficiency,
+      m.dive.efficiency,
+      (a, l) => l > a,
+      (a, l) => `dive efficiency ${fmtRatio(a)} ${l > a ? '<' : '>='} threshold ${l}`,
+    ),
+    rule(
+      'dive.highestWastedBytes',
+      "dive's wasted bytes must not exceed the limit",
+      'bytes',
+      r.highestWastedBytes,
+      m.dive.wastedBytes,
+      (a, l) => a > l,
+      (a, l) => `dive wasted bytes ${a} ${a > l ? '>' : '<='} threshold ${l}`,
+    ),
+    rule(
+      'dive.highestUserWastedPercent',
+      "dive's wasted bytes over the bytes above layer 0 must not exceed the limit",
+      'ratio',
+      r.highestUserWastedPercent,
+      m.dive.userWastedRatio,
+      (a, l) => l < a,
+      (a, l) => `dive user wasted ratio ${fmtRatio(a)} ${l < a ? '>' : '<='} threshold ${l}`,
+    ),
   ];
 }
 
@@ -150,18 +196,60 @@ export function evaluateCheck(input: CheckInput, config: CheckConfig): CheckOutc
   const metric = config.efficiencyMetric ?? 'stowage';
   const efficiency = metric === 'dive' ? metrics.dive.efficiency : metrics.efficiency;
   const rules = [
-    rule('min-efficiency', `efficiency (${metric === 'dive' ? "dive's" : '1 − reclaimable / judged layer bytes'}) must not be below the limit`,
-      'ratio', config.minEfficiency, efficiency, (a, l) => a < l, (a, l) => `efficiency ${fmtRatio(a)} ${a < l ? '<' : '>='} ${l}`),
-    rule('max-reclaimable-bytes', 'reclaimable bytes in the judged layers must not exceed the limit', 'bytes',
-      config.maxReclaimableBytes, metrics.reclaimableBytes, (a, l) => a > l, (a, l) => `${a} reclaimable bytes ${a > l ? '>' : '<='} ${l}`),
-    rule('max-reclaimable-percent', 'reclaimable bytes as a percentage of the judged layer bytes must not exceed the limit', 'percent',
-      config.maxReclaimablePercent, metrics.reclaimableRatio * 100, (a, l) => a > l, (a, l) => `${a.toFixed(2)}% reclaimable ${a > l ? '>' : '<='} ${l}%`),
-    rule('max-image-size', 'the stored (compressed) image size must not exceed the limit', 'bytes', config.maxImageSize,
-      metrics.compressedSize, (a, l) => a > l, (a, l) => `${a} bytes stored ${a > l ? '>' : '<='} ${l}`),
-    rule('max-uncompressed-size', 'the file content of all layers must not exceed the limit', 'bytes', config.maxUncompressedSize,
-      metrics.uncompressedSize, (a, l) => a > l, (a, l) => `${a} bytes of layer content ${a > l ? '>' : '<='} ${l}`),
-    rule('max-layers', 'the number of layers must not exceed the limit', 'count', config.maxLayers, metrics.layers,
-      (a, l) => a > l, (a, l) => `${a} layers ${a > l ? '>' : '<='} ${l}`),
+    rule(
+      'min-efficiency',
+      `efficiency (${metric === 'dive' ? "dive's" : '1 − reclaimable / judged layer bytes'}) must not be below the limit`,
+      'ratio',
+      config.minEfficiency,
+      efficiency,
+      (a, l) => a < l,
+      (a, l) => `efficiency ${fmtRatio(a)} ${a < l ? '<' : '>='} ${l}`,
+    ),
+    rule(
+      'max-reclaimable-bytes',
+      'reclaimable bytes in the judged layers must not exceed the limit',
+      'bytes',
+      config.maxReclaimableBytes,
+      metrics.reclaimableBytes,
+      (a, l) => a > l,
+      (a, l) => `${a} reclaimable bytes ${a > l ? '>' : '<='} ${l}`,
+    ),
+    rule(
+      'max-reclaimable-percent',
+      'reclaimable bytes as a percentage of the judged layer bytes must not exceed the limit',
+      'percent',
+      config.maxReclaimablePercent,
+      metrics.reclaimableRatio * 100,
+      (a, l) => a > l,
+      (a, l) => `${a.toFixed(2)}% reclaimable ${a > l ? '>' : '<='} ${l}%`,
+    ),
+    rule(
+      'max-image-size',
+      'the stored (compressed) image size must not exceed the limit',
+      'bytes',
+      config.maxImageSize,
+      metrics.compressedSize,
+      (a, l) => a > l,
+      (a, l) => `${a} bytes stored ${a > l ? '>' : '<='} ${l}`,
+    ),
+    rule(
+      'max-uncompressed-size',
+      'the file content of all layers must not exceed the limit',
+      'bytes',
+      config.maxUncompressedSize,
+      metrics.uncompressedSize,
+      (a, l) => a > l,
+      (a, l) => `${a} bytes of layer content ${a > l ? '>' : '<='} ${l}`,
+    ),
+    rule(
+      'max-layers',
+      'the number of layers must not exceed the limit',
+      'count',
+      config.maxLayers,
+      metrics.layers,
+      (a, l) => a > l,
+      (a, l) => `${a} layers ${a > l ? '>' : '<='} ${l}`,
+    ),
     ...diveRules(config.dive ?? {}, metrics),
   ].filter((r): r is CheckRuleResult => r !== undefined);
   return { passed: rules.every((r) => r.status !== 'fail'), metrics, rules, topWaste: top };

@@ -28,7 +28,11 @@ async function readOptional(file: string, explicit: boolean): Promise<string | u
     return await readFile(file, 'utf8');
   } catch (e) {
     if (!explicit && (e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new StowageError('NOT_FOUND', 'cannot read the configuration file', { where: { file }, hint: 'check the path', cause: e });
+    throw new StowageError('NOT_FOUND', 'cannot read the configuration file', {
+      where: { file },
+      hint: 'check the path',
+      cause: e,
+    });
   }
 }
 
@@ -38,11 +42,18 @@ export function parseStowageYaml(text: string, file = 'stowage.yaml'): CheckConf
   try {
     doc = parseYaml(text);
   } catch (e) {
-    throw new StowageError('USAGE', 'configuration is not valid YAML', { where: { file }, hint: 'fix the YAML syntax', cause: e });
+    throw new StowageError('USAGE', 'configuration is not valid YAML', {
+      where: { file },
+      hint: 'fix the YAML syntax',
+      cause: e,
+    });
   }
   if (doc === null || doc === undefined) return {};
   if (typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new StowageError('USAGE', 'configuration must be a mapping', { where: { file }, hint: 'put the gate’s settings under a `check:` key' });
+    throw new StowageError('USAGE', 'configuration must be a mapping', {
+      where: { file },
+      hint: 'put the gate’s settings under a `check:` key',
+    });
   }
   return validateCheckConfig((doc as Record<string, unknown>).check, `${file}: check`);
 }

@@ -22,7 +22,16 @@ export const analyzeCommand: Command = {
   async run(ctx) {
     const top = intOption(ctx.values.top, 'top', 5);
     const { facts, stack } = await readLayers(ctx, ctx.args[0] as string);
-    const report = buildAnalyzeReport(facts, stack, analyzeWaste(stack, { topPaths: top, topDuplicates: top, topInefficiencies: top }), { top });
-    ctx.out(ctx.global.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderAnalyzeText(report, { style: ctx.style }));
+    const report = buildAnalyzeReport(
+      facts,
+      stack,
+      analyzeWaste(stack, { topPaths: top, topDuplicates: top, topInefficiencies: top }),
+      { top },
+    );
+    ctx.out(
+      ctx.global.format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : renderAnalyzeText(report, { style: ctx.style }),
+    );
   },
 };

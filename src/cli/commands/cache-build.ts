@@ -27,20 +27,58 @@ export const buildCacheCommand: Command = {
   options: [
     { name: 'context', type: 'string', valueName: 'DIR', description: 'the build context (default .)' },
     { name: 'builder', type: 'string', valueName: 'NAME', description: 'buildkit (default) or buildah' },
-    { name: 'build-arg', type: 'string', multiple: true, valueName: 'K=V', description: 'a build argument (repeatable)' },
-    { name: 'target', type: 'string', valueName: 'STAGE', description: 'the stage to build (default the last)' },
-    { name: 'since', type: 'string', valueName: 'REV', description: 'diff: the git revision the cache was built from' },
-    { name: 'rev', type: 'string', valueName: 'REV2', description: 'diff: compare revision REV2 instead of the working tree' },
-    { name: 'against', type: 'string', valueName: 'DIR', description: 'diff: another directory the cache was built from' },
-    { name: 'image', type: 'string', valueName: 'REF', description: 'diff: the built image, for the bytes of rebuilt layers' },
-    { name: 'commits', type: 'string', valueName: 'N', description: 'churn: how many commits to replay (default 20)' },
+    {
+      name: 'build-arg',
+      type: 'string',
+      multiple: true,
+      valueName: 'K=V',
+      description: 'a build argument (repeatable)',
+    },
+    {
+      name: 'target',
+      type: 'string',
+      valueName: 'STAGE',
+      description: 'the stage to build (default the last)',
+    },
+    {
+      name: 'since',
+      type: 'string',
+      valueName: 'REV',
+      description: 'diff: the git revision the cache was built from',
+    },
+    {
+      name: 'rev',
+      type: 'string',
+      valueName: 'REV2',
+      description: 'diff: compare revision REV2 instead of the working tree',
+    },
+    {
+      name: 'against',
+      type: 'string',
+      valueName: 'DIR',
+      description: 'diff: another directory the cache was built from',
+    },
+    {
+      name: 'image',
+      type: 'string',
+      valueName: 'REF',
+      description: 'diff: the built image, for the bytes of rebuilt layers',
+    },
+    {
+      name: 'commits',
+      type: 'string',
+      valueName: 'N',
+      description: 'churn: how many commits to replay (default 20)',
+    },
   ],
   args: { min: 1, max: 2 },
   async run(ctx) {
     const action = ctx.args[0] as string;
     const run = (ACTIONS as Record<string, (typeof ACTIONS)['plan'] | undefined>)[action];
     if (run === undefined) {
-      throw new StowageError('USAGE', `unknown build-cache action "${action}"`, { hint: 'use plan, diff or churn' });
+      throw new StowageError('USAGE', `unknown build-cache action "${action}"`, {
+        hint: 'use plan, diff or churn',
+      });
     }
     await run(ctx, ctx.args[1]);
   },

@@ -18,7 +18,11 @@ export async function runCacheChurn(ctx: CommandContext, dockerfileArg: string |
   try {
     ctx.progress.update(`replaying ${commits} commits …`);
     const doc = buildCacheChurnReport(await cacheChurn(repo, { ...inputs.plan, commits }));
-    ctx.out(ctx.global.format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : renderCacheChurnText(doc, ctx.style));
+    ctx.out(
+      ctx.global.format === 'json'
+        ? `${JSON.stringify(doc, null, 2)}\n`
+        : renderCacheChurnText(doc, ctx.style),
+    );
   } finally {
     repo.close();
   }

@@ -26,10 +26,17 @@ export async function runCacheDiff(ctx: CommandContext, dockerfileArg: string | 
   const since = ctx.values.since;
   const rev = ctx.values.rev;
   const against = ctx.values.against;
-  if ((typeof since === 'string') === (typeof against === 'string') || (typeof rev === 'string' && typeof since !== 'string')) {
-    throw new StowageError('USAGE', 'build-cache diff needs exactly one of --since REV [--rev REV2] or --against DIR', {
-      hint: 'e.g. `stowage build-cache diff --since HEAD~1`',
-    });
+  if (
+    (typeof since === 'string') === (typeof against === 'string') ||
+    (typeof rev === 'string' && typeof since !== 'string')
+  ) {
+    throw new StowageError(
+      'USAGE',
+      'build-cache diff needs exactly one of --since REV [--rev REV2] or --against DIR',
+      {
+        hint: 'e.g. `stowage build-cache diff --since HEAD~1`',
+      },
+    );
   }
   ctx.progress.update('reading the build contexts …');
   let before: BuildPlan;
@@ -41,7 +48,8 @@ export async function runCacheDiff(ctx: CommandContext, dockerfileArg: string | 
     const repo = await GitRepo.open(inputs.contextDir);
     try {
       before = await planOf(inputs, await repo.snapshot(since as string));
-      const now = typeof rev === 'string' ? await repo.snapshot(rev) : gitView(await readDirContext(inputs.contextDir));
+      const now =
+        typeof rev === 'string' ? await repo.snapshot(rev) : gitView(await readDirContext(inputs.contextDir));
       after = await planOf(inputs, now);
     } finally {
       repo.close();
@@ -50,7 +58,11 @@ export async function runCacheDiff(ctx: CommandContext, dockerfileArg: string | 
   const diff = diffPlans(before, after);
   const imageRef = ctx.values.image;
   const built =
-    typeof imageRef === 'string' ? { plan: after, image: await ctx.openImage(imageRef), reference: imageRef } : undefined;
+    typeof imageRef === 'string'
+      ? { plan: after, image: await ctx.openImage(imageRef), reference: imageRef }
+      : undefined;
   const doc = await buildCacheDiffReport(diff, built);
-  ctx.out(ctx.global.format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : renderCacheDiffText(doc, ctx.style));
+  ctx.out(
+    ctx.global.format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : renderCacheDiffText(doc, ctx.style),
+  );
 }

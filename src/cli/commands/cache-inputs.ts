@@ -23,7 +23,10 @@ function strings(v: unknown): string[] {
 }
 
 /** parseBuildArgs reads `--build-arg K=V` (a bare `K` takes the value from the environment, as docker does). */
-export function parseBuildArgs(values: string[], env: Record<string, string | undefined>): Record<string, string> {
+export function parseBuildArgs(
+  values: string[],
+  env: Record<string, string | undefined>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const v of values) {
     const eq = v.indexOf('=');
@@ -36,12 +39,17 @@ export function parseBuildArgs(values: string[], env: Record<string, string | un
 }
 
 /** readCacheInputs resolves the common options; `dockerfileArg` is the optional positional. */
-export async function readCacheInputs(ctx: CommandContext, dockerfileArg: string | undefined): Promise<CacheInputs> {
+export async function readCacheInputs(
+  ctx: CommandContext,
+  dockerfileArg: string | undefined,
+): Promise<CacheInputs> {
   const contextDir = resolve(typeof ctx.values.context === 'string' ? ctx.values.context : '.');
   const dockerfile = resolve(dockerfileArg ?? join(contextDir, 'Dockerfile'));
   const builder = typeof ctx.values.builder === 'string' ? ctx.values.builder : 'buildkit';
   if (!BUILDERS.includes(builder as Builder)) {
-    throw new StowageError('USAGE', `--builder ${builder} is not known`, { hint: `use one of: ${BUILDERS.join(', ')}` });
+    throw new StowageError('USAGE', `--builder ${builder} is not known`, {
+      hint: `use one of: ${BUILDERS.join(', ')}`,
+    });
   }
   let dockerfileText: string;
   try {

@@ -12,7 +12,13 @@ import { readCacheInputs } from './cache-inputs.js';
 export async function runCachePlan(ctx: CommandContext, dockerfileArg: string | undefined): Promise<void> {
   const inputs = await readCacheInputs(ctx, dockerfileArg);
   ctx.progress.update('reading the build context …');
-  const plan = await planDockerfileText(inputs.dockerfileText, await readDirContext(inputs.contextDir), inputs.plan);
+  const plan = await planDockerfileText(
+    inputs.dockerfileText,
+    await readDirContext(inputs.contextDir),
+    inputs.plan,
+  );
   const doc = buildCachePlanReport({ ...plan, dockerfile: inputs.dockerfile });
-  ctx.out(ctx.global.format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : renderCachePlanText(doc, ctx.style));
+  ctx.out(
+    ctx.global.format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : renderCachePlanText(doc, ctx.style),
+  );
 }

@@ -37,16 +37,42 @@ function flagConfig(v: CommandContext['values']): CheckConfig {
     const x = str(k);
     if (x !== undefined) apply(read(x));
   };
-  set('min-efficiency', (x) => ratioValue(x, FLAG_WHERE, '--min-efficiency'), (x) => (c.minEfficiency = x));
-  set('max-reclaimable', (x) => bytesValue(x, FLAG_WHERE, '--max-reclaimable'), (x) => (c.maxReclaimableBytes = x));
-  set('max-reclaimable-percent', (x) => percentValue(x, FLAG_WHERE, '--max-reclaimable-percent'), (x) => (c.maxReclaimablePercent = x));
-  set('max-size', (x) => bytesValue(x, FLAG_WHERE, '--max-size'), (x) => (c.maxImageSize = x));
-  set('max-uncompressed-size', (x) => bytesValue(x, FLAG_WHERE, '--max-uncompressed-size'), (x) => (c.maxUncompressedSize = x));
-  set('max-layers', (x) => countValue(x, FLAG_WHERE, '--max-layers'), (x) => (c.maxLayers = x));
+  set(
+    'min-efficiency',
+    (x) => ratioValue(x, FLAG_WHERE, '--min-efficiency'),
+    (x) => (c.minEfficiency = x),
+  );
+  set(
+    'max-reclaimable',
+    (x) => bytesValue(x, FLAG_WHERE, '--max-reclaimable'),
+    (x) => (c.maxReclaimableBytes = x),
+  );
+  set(
+    'max-reclaimable-percent',
+    (x) => percentValue(x, FLAG_WHERE, '--max-reclaimable-percent'),
+    (x) => (c.maxReclaimablePercent = x),
+  );
+  set(
+    'max-size',
+    (x) => bytesValue(x, FLAG_WHERE, '--max-size'),
+    (x) => (c.maxImageSize = x),
+  );
+  set(
+    'max-uncompressed-size',
+    (x) => bytesValue(x, FLAG_WHERE, '--max-uncompressed-size'),
+    (x) => (c.maxUncompressedSize = x),
+  );
+  set(
+    'max-layers',
+    (x) => countValue(x, FLAG_WHERE, '--max-layers'),
+    (x) => (c.maxLayers = x),
+  );
   const metric = str('efficiency-metric');
   if (metric !== undefined) {
     if (metric !== 'stowage' && metric !== 'dive')
-      throw new StowageError('USAGE', `--efficiency-metric ${metric} is not a metric`, { hint: 'use stowage or dive' });
+      throw new StowageError('USAGE', `--efficiency-metric ${metric} is not a metric`, {
+        hint: 'use stowage or dive',
+      });
     c.efficiencyMetric = metric;
   }
   const ignore = v.ignore;
@@ -67,14 +93,17 @@ async function resolveBase(
   const hint = config.base === undefined ? baseHint(facts.manifest, facts.config) : undefined;
   const reference = config.base ?? hint?.reference;
   if (reference === undefined) return { reference: null, source: null, layers: 0, complete: true };
-  const source: CheckBase['source'] = config.base !== undefined ? (fromFlag ? 'flag' : 'config') : (hint?.source ?? null);
+  const source: CheckBase['source'] =
+    config.base !== undefined ? (fromFlag ? 'flag' : 'config') : (hint?.source ?? null);
   let baseFacts: ImageFacts;
   try {
     baseFacts = await readImageFacts(await ctx.openImage(reference));
   } catch (e) {
     // a base the user named must open; one the image names may be out of reach (offline, private)
     if (hint === undefined || !isStowageError(e)) throw e;
-    warnings.push(`cannot open the base image ${reference} that the image's ${hint.source}s name (${e.detail}); every layer is judged`);
+    warnings.push(
+      `cannot open the base image ${reference} that the image's ${hint.source}s name (${e.detail}); every layer is judged`,
+    );
     return { reference, source, layers: 0, complete: false };
   }
   const match = matchBaseLayers(facts.layers, baseFacts.layers);
@@ -100,16 +129,67 @@ export const checkCommand: Command = {
     'Exit status: 0 every rule passed, 1 a rule failed, 2 invalid configuration or unreadable image.\n' +
     'Formats: text, json (stowage.check/v1), junit (JUnit XML), sarif (SARIF 2.1.0).',
   options: [
-    { name: 'config', type: 'string', valueName: 'FILE', description: 'stowage.yaml to read `check:` from (default ./stowage.yaml if present)' },
-    { name: 'dive-ci', type: 'string', valueName: 'FILE', description: 'dive CI rules file (default ./.dive-ci if present)' },
-    { name: 'base', type: 'string', valueName: 'IMAGE', description: 'base image whose layers are not judged' },
-    { name: 'ignore', type: 'string', multiple: true, valueName: 'GLOB', description: 'paths whose waste is not judged (repeatable)' },
-    { name: 'min-efficiency', type: 'string', valueName: 'RATIO', description: 'lowest efficiency, e.g. 0.9 or 90%' },
-    { name: 'efficiency-metric', type: 'string', valueName: 'NAME', description: 'stowage (default: 1 − reclaimable/layer bytes) or dive' },
-    { name: 'max-reclaimable', type: 'string', valueName: 'SIZE', description: 'most reclaimable bytes, e.g. 20MB' },
-    { name: 'max-reclaimable-percent', type: 'string', valueName: 'PCT', description: 'most reclaimable bytes as % of layer bytes' },
-    { name: 'max-size', type: 'string', valueName: 'SIZE', description: 'largest stored (compressed) image size' },
-    { name: 'max-uncompressed-size', type: 'string', valueName: 'SIZE', description: 'largest file content over all layers' },
+    {
+      name: 'config',
+      type: 'string',
+      valueName: 'FILE',
+      description: 'stowage.yaml to read `check:` from (default ./stowage.yaml if present)',
+    },
+    {
+      name: 'dive-ci',
+      type: 'string',
+      valueName: 'FILE',
+      description: 'dive CI rules file (default ./.dive-ci if present)',
+    },
+    {
+      name: 'base',
+      type: 'string',
+      valueName: 'IMAGE',
+      description: 'base image whose layers are not judged',
+    },
+    {
+      name: 'ignore',
+      type: 'string',
+      multiple: true,
+      valueName: 'GLOB',
+      description: 'paths whose waste is not judged (repeatable)',
+    },
+    {
+      name: 'min-efficiency',
+      type: 'string',
+      valueName: 'RATIO',
+      description: 'lowest efficiency, e.g. 0.9 or 90%',
+    },
+    {
+      name: 'efficiency-metric',
+      type: 'string',
+      valueName: 'NAME',
+      description: 'stowage (default: 1 − reclaimable/layer bytes) or dive',
+    },
+    {
+      name: 'max-reclaimable',
+      type: 'string',
+      valueName: 'SIZE',
+      description: 'most reclaimable bytes, e.g. 20MB',
+    },
+    {
+      name: 'max-reclaimable-percent',
+      type: 'string',
+      valueName: 'PCT',
+      description: 'most reclaimable bytes as % of layer bytes',
+    },
+    {
+      name: 'max-size',
+      type: 'string',
+      valueName: 'SIZE',
+      description: 'largest stored (compressed) image size',
+    },
+    {
+      name: 'max-uncompressed-size',
+      type: 'string',
+      valueName: 'SIZE',
+      description: 'largest file content over all layers',
+    },
     { name: 'max-layers', type: 'string', valueName: 'N', description: 'most layers' },
   ],
   formats: ['text', 'json', 'junit', 'sarif'],
@@ -121,7 +201,8 @@ export const checkCommand: Command = {
       ...(typeof ctx.values['dive-ci'] === 'string' && { diveCiFile: ctx.values['dive-ci'] }),
     });
     const config: CheckConfig = { ...loaded.config, ...flags };
-    const configured = loaded.files.length > 0 || Object.keys(flags).some((k) => k !== 'ignore' && k !== 'base');
+    const configured =
+      loaded.files.length > 0 || Object.keys(flags).some((k) => k !== 'ignore' && k !== 'base');
     if (!configured) config.minEfficiency = 0.9;
     const { facts, stack } = await readLayers(ctx, ctx.args[0] as string);
     const warnings = [...stack.warnings];
@@ -135,7 +216,12 @@ export const checkCommand: Command = {
       },
       config,
     );
-    const report = buildCheckReport(facts, outcome, { configFiles: loaded.files, base, ignore: config.ignore ?? [], warnings });
+    const report = buildCheckReport(facts, outcome, {
+      configFiles: loaded.files,
+      base,
+      ignore: config.ignore ?? [],
+      warnings,
+    });
     switch (ctx.global.format) {
       case 'json':
         ctx.out(`${JSON.stringify(report, null, 2)}\n`);

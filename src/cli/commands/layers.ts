@@ -17,14 +17,21 @@ export const layersCommand: Command = {
     'Reads and stacks every layer (whiteouts and opaque directories applied, content hashed).\n' +
     'With --format json prints a stowage.layers/v1 document (see docs/json-output.md).',
   options: [
-    { name: 'largest', type: 'string', valueName: 'N', description: 'largest changes listed per layer (default 5)' },
+    {
+      name: 'largest',
+      type: 'string',
+      valueName: 'N',
+      description: 'largest changes listed per layer (default 5)',
+    },
   ],
   args: { min: 1, max: 1 },
   async run(ctx) {
     const { facts, stack } = await readLayers(ctx, ctx.args[0] as string);
     const report = buildLayersReport(facts, stack, { largest: intOption(ctx.values.largest, 'largest', 5) });
     ctx.out(
-      ctx.global.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderLayersText(report, { style: ctx.style }),
+      ctx.global.format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : renderLayersText(report, { style: ctx.style }),
     );
   },
 };

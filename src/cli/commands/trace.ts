@@ -18,6 +18,10 @@ export const traceCommand: Command = {
   async run(ctx) {
     const { facts, stack } = await readLayers(ctx, ctx.args[0] as string);
     const report = buildTraceReport(facts, stack, ctx.args[1] as string);
-    ctx.out(ctx.global.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderTraceText(report, { style: ctx.style }));
+    ctx.out(
+      ctx.global.format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : renderTraceText(report, { style: ctx.style }),
+    );
   },
 };

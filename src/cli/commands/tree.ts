@@ -13,10 +13,15 @@ const KINDS: readonly TreeChangeFilter[] = ['added', 'modified', 'deleted'];
 
 function changes(value: unknown): TreeChangeFilter[] | undefined {
   if (typeof value !== 'string') return undefined;
-  const list = value.split(',').map((k) => k.trim()).filter((k) => k !== '');
+  const list = value
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
   for (const k of list) {
     if (!KINDS.includes(k as TreeChangeFilter)) {
-      throw new StowageError('USAGE', `--changes ${k} is not a change kind`, { hint: `use a comma-separated list of ${KINDS.join(', ')}` });
+      throw new StowageError('USAGE', `--changes ${k} is not a change kind`, {
+        hint: `use a comma-separated list of ${KINDS.join(', ')}`,
+      });
     }
   }
   return list as TreeChangeFilter[];
@@ -35,20 +40,39 @@ export const treeCommand: Command = {
   options: [
     { name: 'layer', type: 'string', valueName: 'N', description: 'show layer N’s changes (0 = base)' },
     { name: 'merged', type: 'boolean', description: 'show the merged filesystem (the default)' },
-    { name: 'changes', type: 'string', valueName: 'KINDS', description: 'with --layer: added,modified,deleted (default all)' },
-    { name: 'sort', type: 'string', valueName: 'KEY', description: 'name (default) or size (directories by total size)' },
+    {
+      name: 'changes',
+      type: 'string',
+      valueName: 'KINDS',
+      description: 'with --layer: added,modified,deleted (default all)',
+    },
+    {
+      name: 'sort',
+      type: 'string',
+      valueName: 'KEY',
+      description: 'name (default) or size (directories by total size)',
+    },
     { name: 'depth', type: 'string', valueName: 'D', description: 'show D levels (1 = top-level entries)' },
-    { name: 'path', type: 'string', valueName: 'GLOB', description: 'only paths matching GLOB (and their parents)' },
+    {
+      name: 'path',
+      type: 'string',
+      valueName: 'GLOB',
+      description: 'only paths matching GLOB (and their parents)',
+    },
   ],
   args: { min: 1, max: 1 },
   async run(ctx) {
     const v = ctx.values;
     const layer = intOption(v.layer, 'layer');
     if (layer !== undefined && v.merged === true) {
-      throw new StowageError('USAGE', '--layer and --merged exclude each other', { hint: 'give one of them' });
+      throw new StowageError('USAGE', '--layer and --merged exclude each other', {
+        hint: 'give one of them',
+      });
     }
     if (v.sort !== undefined && v.sort !== 'name' && v.sort !== 'size') {
-      throw new StowageError('USAGE', `--sort ${String(v.sort)} is not a sort key`, { hint: 'use --sort name or --sort size' });
+      throw new StowageError('USAGE', `--sort ${String(v.sort)} is not a sort key`, {
+        hint: 'use --sort name or --sort size',
+      });
     }
     const opts = {
       ...(layer !== undefined && { layer }),
@@ -59,6 +83,10 @@ export const treeCommand: Command = {
     };
     const { facts, stack } = await readLayers(ctx, ctx.args[0] as string);
     const report = buildTreeReport(facts, stack, opts);
-    ctx.out(ctx.global.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderTreeText(report, { style: ctx.style }));
+    ctx.out(
+      ctx.global.format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : renderTreeText(report, { style: ctx.style }),
+    );
   },
 };

@@ -12,18 +12,33 @@ import { readLayers } from './read-layers.js';
 /** wasteCommand accounts the bytes an image stores but does not show. */
 export const wasteCommand: Command = {
   name: 'waste',
-  summary: 'show reclaimable bytes: overwritten, deleted, hidden and metadata-only copies; duplicates; dive’s score',
+  summary:
+    'show reclaimable bytes: overwritten, deleted, hidden and metadata-only copies; duplicates; dive’s score',
   synopsis: 'IMAGE',
   description:
     'Reclaimable bytes are the file contents stored in some layer that the final filesystem no longer\n' +
     'shows: exactly what squashing the image would remove. dive’s numbers are shown apart, labelled.\n' +
     'With --format json prints a stowage.waste/v1 document (see docs/json-output.md).',
-  options: [{ name: 'top', type: 'string', valueName: 'N', description: 'paths and duplicate groups listed (default 20)' }],
+  options: [
+    {
+      name: 'top',
+      type: 'string',
+      valueName: 'N',
+      description: 'paths and duplicate groups listed (default 20)',
+    },
+  ],
   args: { min: 1, max: 1 },
   async run(ctx) {
     const top = intOption(ctx.values.top, 'top', 20);
     const { facts, stack } = await readLayers(ctx, ctx.args[0] as string);
-    const report = buildWasteReport(facts, analyzeWaste(stack, { topPaths: top, topDuplicates: top, topInefficiencies: top }));
-    ctx.out(ctx.global.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderWasteText(report, { style: ctx.style }));
+    const report = buildWasteReport(
+      facts,
+      analyzeWaste(stack, { topPaths: top, topDuplicates: top, topInefficiencies: top }),
+    );
+    ctx.out(
+      ctx.global.format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : renderWasteText(report, { style: ctx.style }),
+    );
   },
 };

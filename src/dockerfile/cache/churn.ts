@@ -52,7 +52,14 @@ async function tally(plans: BuildPlan[]): Promise<ChurnTally> {
     if (!stage.needed) continue;
     for (const s of stage.steps) {
       if (!s.cached) continue;
-      counts.set(`${stage.index}:${s.instruction}`, { stage: stage.index, index: s.index, line: s.line, instruction: s.instruction, kind: s.kind, misses: 0 });
+      counts.set(`${stage.index}:${s.instruction}`, {
+        stage: stage.index,
+        index: s.index,
+        line: s.line,
+        instruction: s.instruction,
+        kind: s.kind,
+        misses: 0,
+      });
     }
   }
   let misses = 0;
@@ -63,7 +70,14 @@ async function tally(plans: BuildPlan[]): Promise<ChurnTally> {
         misses++;
         if (o.kind === 'run') runMisses++;
         const k = `${sd.index}:${o.instruction}`;
-        const c = counts.get(k) ?? { stage: sd.index, index: o.index, line: o.line, instruction: o.instruction, kind: o.kind, misses: 0 };
+        const c = counts.get(k) ?? {
+          stage: sd.index,
+          index: o.index,
+          line: o.line,
+          instruction: o.instruction,
+          kind: o.kind,
+          misses: 0,
+        };
         c.misses++;
         counts.set(k, c);
       }
@@ -92,7 +106,8 @@ export async function cacheChurn(repo: GitRepo, opts: ChurnOptions): Promise<Chu
     plans.push(await planBuild(df, ctx, opts));
     const reorder = suggestReorder(df, ctx, await loadIgnore(ctx, rules, dockerfilePath));
     if (reorder !== null) suggestion = reorder;
-    const better = reorder === null ? df : await parseDockerfile(reorder.text, { buildArgs: opts.buildArgs ?? {} });
+    const better =
+      reorder === null ? df : await parseDockerfile(reorder.text, { buildArgs: opts.buildArgs ?? {} });
     rewritten.push(await planBuild(better, ctx, opts));
   }
   const current = await tally(plans);

@@ -17,7 +17,8 @@ export interface FileChange {
 
 /** MissCause is one reason a step's key changed. */
 export interface MissCause {
-  kind: 'instruction' | 'files' | 'args' | 'workdir' | 'user' | 'base' | 'source-stage' | 'parent' | 'new-step';
+  kind:
+    'instruction' | 'files' | 'args' | 'workdir' | 'user' | 'base' | 'source-stage' | 'parent' | 'new-step';
   detail: string;
   /** files lists the changed context files (kind 'files'). */
   files: FileChange[];
@@ -97,8 +98,10 @@ function ownCauses(old: PlannedStep | undefined, step: PlannedStep, rebuiltStage
   if (files.length > 0) out.push(cause('files', `${files.length} selected file(s) changed`, files));
   const names = changedNames(old.inputs.env, step.inputs.env);
   if (names.length > 0) out.push(cause('args', `ARG/ENV value changed: ${names.join(', ')}`));
-  if (step.kind === 'run' && old.inputs.workdir !== step.inputs.workdir) out.push(cause('workdir', `was ${old.inputs.workdir}`));
-  if (step.kind === 'run' && old.inputs.user !== step.inputs.user) out.push(cause('user', `was ${old.inputs.user || '(default)'}`));
+  if (step.kind === 'run' && old.inputs.workdir !== step.inputs.workdir)
+    out.push(cause('workdir', `was ${old.inputs.workdir}`));
+  if (step.kind === 'run' && old.inputs.user !== step.inputs.user)
+    out.push(cause('user', `was ${old.inputs.user || '(default)'}`));
   for (const s of step.inputs.fromStages) {
     if (rebuiltStages.has(s)) out.push(cause('source-stage', `stage ${s} was rebuilt`));
   }
@@ -162,7 +165,11 @@ export function diffPlans(before: BuildPlan, after: BuildPlan): CacheDiff {
   return { builder: after.builder, before: before.context, after: after.context, stages };
 }
 
-function parentCause(previous: StepOutcome | undefined, from?: PlannedStep, oldFrom?: PlannedStep): MissCause {
+function parentCause(
+  previous: StepOutcome | undefined,
+  from?: PlannedStep,
+  oldFrom?: PlannedStep,
+): MissCause {
   if (previous !== undefined && previous.status !== 'hit') {
     return cause('parent', `builds on the rebuilt step at line ${previous.line}`);
   }

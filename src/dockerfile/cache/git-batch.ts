@@ -49,7 +49,9 @@ export class GitBatch {
       if (header.endsWith(' missing')) {
         this.queue.shift();
         this.buffer = this.buffer.subarray(nl + 1);
-        head.reject(new StowageError('NOT_FOUND', `git object ${head.oid} is missing`, { where: { file: this.dir } }));
+        head.reject(
+          new StowageError('NOT_FOUND', `git object ${head.oid} is missing`, { where: { file: this.dir } }),
+        );
         continue;
       }
       const size = Number(header.split(' ')[2]);

@@ -15,11 +15,15 @@ function git(dir: string, args: string[]): Promise<Buffer> {
     execFile('git', args, { cwd: dir, encoding: 'buffer', maxBuffer: 1 << 30 }, (err, stdout, stderr) => {
       if (err) {
         reject(
-          new StowageError('USAGE', `git ${args.join(' ')} failed: ${stderr.toString().trim() || err.message}`, {
-            where: { file: dir },
-            hint: 'the context must be inside a git work tree and the revision must exist',
-            cause: err,
-          }),
+          new StowageError(
+            'USAGE',
+            `git ${args.join(' ')} failed: ${stderr.toString().trim() || err.message}`,
+            {
+              where: { file: dir },
+              hint: 'the context must be inside a git work tree and the revision must exist',
+              cause: err,
+            },
+          ),
         );
       } else resolve(stdout);
     });
@@ -57,7 +61,13 @@ export class GitRepo {
 
   /** commits returns up to `n` + 1 first-parent commits ending at `rev`, oldest first. */
   async commits(n: number, rev = 'HEAD'): Promise<{ id: string; subject: string }[]> {
-    const out = await git(this.dir, ['log', '--first-parent', `--max-count=${n + 1}`, '--format=%H%x09%s', rev]);
+    const out = await git(this.dir, [
+      'log',
+      '--first-parent',
+      `--max-count=${n + 1}`,
+      '--format=%H%x09%s',
+      rev,
+    ]);
     return out
       .toString('utf8')
       .split('\n')
@@ -90,7 +100,14 @@ export class GitRepo {
         entries.set(path, entry);
         links.push(this.batch.read(oid).then((b) => void (entry.linkTarget = b.toString('utf8'))));
       } else {
-        entries.set(path, { path, type: 'file', mode: mode === '100755' ? 0o755 : 0o644, uid: 0, gid: 0, size: 0 });
+        entries.set(path, {
+          path,
+          type: 'file',
+          mode: mode === '100755' ? 0o755 : 0o644,
+          uid: 0,
+          gid: 0,
+          size: 0,
+        });
       }
     }
     await Promise.all(links);
@@ -103,7 +120,8 @@ export class GitRepo {
       },
       contentDigest: (path) => {
         const oid = oids.get(path);
-        if (oid === undefined) return Promise.reject(new StowageError('NOT_FOUND', `${path} is not in ${rev}`));
+        if (oid === undefined)
+          return Promise.reject(new StowageError('NOT_FOUND', `${path} is not in ${rev}`));
         let d = this.blobDigests.get(oid);
         if (d === undefined) {
           d = this.batch.read(oid).then(sha256Of);

@@ -8,7 +8,9 @@ import type { BuilderRules } from './rules.js';
 import type { ContextSnapshot } from './model.js';
 
 // CommonJS whose typings declare an ES default export: load it with require (as build-context.ts does).
-const ignore = createRequire(import.meta.url)('@balena/dockerignore') as typeof import('@balena/dockerignore').default;
+const ignore = createRequire(import.meta.url)(
+  '@balena/dockerignore',
+) as typeof import('@balena/dockerignore').default;
 
 /** ContextFilter says which context paths the builder sends. */
 export interface ContextFilter {

@@ -22,7 +22,14 @@ function memoryContext(spec: Spec): ContextSnapshot {
       entries.set(path, { path, type: 'symlink', mode: 0o777, uid: 0, gid: 0, size: 0, linkTarget: o.link });
     } else {
       texts.set(path, o.content ?? '');
-      entries.set(path, { path, type: 'file', mode: o.mode ?? 0o644, uid: o.uid ?? 0, gid: o.uid ?? 0, size: 0 });
+      entries.set(path, {
+        path,
+        type: 'file',
+        mode: o.mode ?? 0o644,
+        uid: o.uid ?? 0,
+        gid: o.uid ?? 0,
+        size: 0,
+      });
     }
   }
   return {
@@ -45,8 +52,14 @@ interface Run {
 
 async function outcome(r: Run): Promise<StepOutcome[][]> {
   const opts = { builder: r.builder ?? 'buildkit', ...(r.target !== undefined && { target: r.target }) };
-  const a = await planDockerfileText(r.df, memoryContext(r.before), { ...opts, buildArgs: r.argsBefore ?? {} });
-  const b = await planDockerfileText(r.df, memoryContext(r.after ?? r.before), { ...opts, buildArgs: r.argsAfter ?? {} });
+  const a = await planDockerfileText(r.df, memoryContext(r.before), {
+    ...opts,
+    buildArgs: r.argsBefore ?? {},
+  });
+  const b = await planDockerfileText(r.df, memoryContext(r.after ?? r.before), {
+    ...opts,
+    buildArgs: r.argsAfter ?? {},
+  });
   return diffPlans(a, b).stages.map((s) => s.steps);
 }
 
@@ -80,11 +93,18 @@ describe('cache keys', () => {
   });
 
   it('a source change misses at the COPY that selects it and names the file', async () => {
-    const stages = await outcome({ df: APP, before: { 'lock.txt': 'l', 'a.txt': 'a' }, after: { 'lock.txt': 'l', 'a.txt': 'b' } });
+    const stages = await outcome({
+      df: APP,
+      before: { 'lock.txt': 'l', 'a.txt': 'a' },
+      after: { 'lock.txt': 'l', 'a.txt': 'b' },
+    });
     const miss = stages[0]!.find((s) => s.status === 'miss')!;
     expect(miss.instruction).toBe('COPY . .');
     expect(miss.causes[0]!.files).toEqual([{ path: 'a.txt', change: 'content' }]);
-    expect(stages[0]!.filter((s) => s.status === 'miss').map((s) => s.instruction)).toEqual(['COPY . .', 'RUN build']);
+    expect(stages[0]!.filter((s) => s.status === 'miss').map((s) => s.instruction)).toEqual([
+      'COPY . .',
+      'RUN build',
+    ]);
   });
 
   it('.dockerignore patterns, negations and directories', async () => {
@@ -96,21 +116,31 @@ describe('cache keys', () => {
       'docs/a.md': '1',
       'docs/README.md': '1',
     };
-    const change = (path: string): Promise<string[]> => firstMiss({ df: APP, before, after: { ...before, [path]: '2' } });
+    const change = (path: string): Promise<string[]> =>
+      firstMiss({ df: APP, before, after: { ...before, [path]: '2' } });
     expect(await change('x.log')).toEqual(['-']);
     expect(await change('docs/a.md')).toEqual(['-']);
     expect(await change('keep.log')).toEqual(['COPY . .']);
     expect(await change('docs/README.md')).toEqual(['COPY . .']);
     // <Dockerfile>.dockerignore wins over .dockerignore
     const both = { ...before, 'Dockerfile.dockerignore': 'keep.log\n' };
-    expect(await firstMiss({ df: APP, before: both, after: { ...both, 'x.log': '2' } })).toEqual(['COPY . .']);
+    expect(await firstMiss({ df: APP, before: both, after: { ...both, 'x.log': '2' } })).toEqual([
+      'COPY . .',
+    ]);
     expect(await firstMiss({ df: APP, before: both, after: { ...both, 'keep.log': '2' } })).toEqual(['-']);
   });
 
   it('wildcards select per path component and bring what is below a match', async () => {
     const df = 'FROM busybox\nCOPY src/*.json ./\nRUN a\nCOPY pkg*/ /p/\nRUN b\n';
-    const before = { 'src/a.json': '1', 'src/sub/b.json': '1', 'src/c.txt': '1', 'pkg1/x/y': '1', 'other/z': '1' };
-    const change = (path: string): Promise<string[]> => firstMiss({ df, before, after: { ...before, [path]: '2' } });
+    const before = {
+      'src/a.json': '1',
+      'src/sub/b.json': '1',
+      'src/c.txt': '1',
+      'pkg1/x/y': '1',
+      'other/z': '1',
+    };
+    const change = (path: string): Promise<string[]> =>
+      firstMiss({ df, before, after: { ...before, [path]: '2' } });
     expect(await change('src/a.json')).toEqual(['COPY src/*.json ./']);
     expect(await change('src/sub/b.json')).toEqual(['-']);
     expect(await change('src/c.txt')).toEqual(['-']);
@@ -121,7 +151,9 @@ describe('cache keys', () => {
   it('mode and link targets count, mtime never does, owner only for buildah', async () => {
     const df = 'FROM busybox\nCOPY . .\nRUN a\n';
     const before: Spec = { a: 'x', l: { link: 'a' } };
-    expect(await firstMiss({ df, before, after: { ...before, a: { content: 'x', mode: 0o755 } } })).toEqual(['COPY . .']);
+    expect(await firstMiss({ df, before, after: { ...before, a: { content: 'x', mode: 0o755 } } })).toEqual([
+      'COPY . .',
+    ]);
     expect(await firstMiss({ df, before, after: { ...before, l: { link: 'b' } } })).toEqual(['COPY . .']);
     const owned = { ...before, a: { content: 'x', uid: 1000 } };
     expect(await firstMiss({ df, before, after: owned })).toEqual(['-']);
@@ -131,23 +163,31 @@ describe('cache keys', () => {
   it('a source that is a symlink is followed within the context', async () => {
     const df = 'FROM busybox\nCOPY current/ /app/\nRUN a\n';
     const before: Spec = { current: { link: 'v1' }, 'v1/f': '1', 'v2/f': '1', unrelated: '1' };
-    expect(await firstMiss({ df, before, after: { ...before, 'v1/f': '2' } })).toEqual(['COPY current/ /app/']);
-    expect(await firstMiss({ df, before, after: { ...before, 'v2/f': '2' } })).toEqual(['-']);
-    expect(await firstMiss({ df, before, after: { ...before, current: { link: 'v2' }, 'v2/f': '3' } })).toEqual([
+    expect(await firstMiss({ df, before, after: { ...before, 'v1/f': '2' } })).toEqual([
       'COPY current/ /app/',
     ]);
+    expect(await firstMiss({ df, before, after: { ...before, 'v2/f': '2' } })).toEqual(['-']);
+    expect(
+      await firstMiss({ df, before, after: { ...before, current: { link: 'v2' }, 'v2/f': '3' } }),
+    ).toEqual(['COPY current/ /app/']);
   });
 
   it('COPY --link hits although an earlier step missed (BuildKit), the steps after it miss', async () => {
     const df = 'FROM busybox\nCOPY a ./\nCOPY --link b ./\nRUN x\n';
     const stages = await outcome({ df, before: { a: '1', b: '1' }, after: { a: '2', b: '1' } });
     expect(stages[0]!.map((s) => s.status)).toEqual(['uncached', 'miss', 'hit', 'miss']);
-    const buildah = await outcome({ df, before: { a: '1', b: '1' }, after: { a: '2', b: '1' }, builder: 'buildah' });
+    const buildah = await outcome({
+      df,
+      before: { a: '1', b: '1' },
+      after: { a: '2', b: '1' },
+      builder: 'buildah',
+    });
     expect(buildah[0]!.map((s) => s.status)).toEqual(['uncached', 'miss', 'miss', 'miss']);
   });
 
   it('COPY --from=stage may hit when the rebuilt stage made the same files', async () => {
-    const df = 'FROM busybox AS build\nCOPY src .\nRUN make\nFROM busybox\nCOPY --from=build /out /out\nRUN ls\n';
+    const df =
+      'FROM busybox AS build\nCOPY src .\nRUN make\nFROM busybox\nCOPY --from=build /out /out\nRUN ls\n';
     const stages = await outcome({ df, before: { src: '1' }, after: { src: '2' } });
     expect(stages[0]!.map((s) => s.status)).toEqual(['uncached', 'miss', 'miss']);
     expect(stages[1]!.map((s) => s.status)).toEqual(['uncached', 'maybe', 'maybe']);
@@ -162,8 +202,14 @@ describe('cache keys', () => {
   });
 
   it('--target builds only the stages it needs', async () => {
-    const df = 'FROM busybox AS one\nCOPY a .\nFROM busybox AS two\nCOPY b .\nFROM busybox\nCOPY --from=two /b /b\n';
-    const stages = await outcome({ df, before: { a: '1', b: '1' }, after: { a: '2', b: '1' }, target: 'two' });
+    const df =
+      'FROM busybox AS one\nCOPY a .\nFROM busybox AS two\nCOPY b .\nFROM busybox\nCOPY --from=two /b /b\n';
+    const stages = await outcome({
+      df,
+      before: { a: '1', b: '1' },
+      after: { a: '2', b: '1' },
+      target: 'two',
+    });
     expect(stages.map((s) => s[1]!.status)).toEqual(['skipped', 'hit', 'skipped']);
   });
 
@@ -191,9 +237,14 @@ describe('cache keys', () => {
   });
 
   it('cache mounts never count by content; bind mounts of the context do', async () => {
-    const df = 'FROM busybox\nRUN --mount=type=cache,target=/root/.cache --mount=type=bind,source=req.txt,target=/r x\n';
-    expect(await firstMiss({ df, before: { 'req.txt': '1' }, after: { 'req.txt': '2' } })).toEqual([expect.stringContaining('RUN')]);
-    expect(await firstMiss({ df, before: { 'req.txt': '1', o: '1' }, after: { 'req.txt': '1', o: '2' } })).toEqual(['-']);
+    const df =
+      'FROM busybox\nRUN --mount=type=cache,target=/root/.cache --mount=type=bind,source=req.txt,target=/r x\n';
+    expect(await firstMiss({ df, before: { 'req.txt': '1' }, after: { 'req.txt': '2' } })).toEqual([
+      expect.stringContaining('RUN'),
+    ]);
+    expect(
+      await firstMiss({ df, before: { 'req.txt': '1', o: '1' }, after: { 'req.txt': '1', o: '2' } }),
+    ).toEqual(['-']);
   });
 
   it('a source that matches nothing is reported as a problem', async () => {

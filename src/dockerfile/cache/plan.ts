@@ -59,7 +59,9 @@ function joinPath(base: string, p: string): string {
 
 /** argsWithValues are the ARGs in scope that have a value, sorted by name (`|N K=V` in history). */
 function argsWithValues(st: StageState): [string, string][] {
-  return [...st.args].filter((kv): kv is [string, string] => kv[1] !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+  return [...st.args]
+    .filter((kv): kv is [string, string] => kv[1] !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
 function oneLine(ins: Instruction): string {
@@ -68,7 +70,10 @@ function oneLine(ins: Instruction): string {
 }
 
 function copyWords(ins: Instruction, st: StageState, esc: string): string[] {
-  const words = ins.form === 'exec' && ins.exec !== undefined ? ins.exec : splitWords(ins.args).map((w) => unquote(w.text));
+  const words =
+    ins.form === 'exec' && ins.exec !== undefined
+      ? ins.exec
+      : splitWords(ins.args).map((w) => unquote(w.text));
   return words.map((w) => expandVariables(w, lookupIn(st), esc));
 }
 
@@ -110,7 +115,19 @@ interface OwnParts {
 }
 
 function base(kind: StepKind, cached: boolean, text: string): OwnParts {
-  return { kind, cached, text, parts: [], files: [], fromStages: [], refs: [], env: {}, linked: false, contentChecked: false, problems: [] };
+  return {
+    kind,
+    cached,
+    text,
+    parts: [],
+    files: [],
+    fromStages: [],
+    refs: [],
+    env: {},
+    linked: false,
+    contentChecked: false,
+    problems: [],
+  };
 }
 
 async function copyParts(p: Planner, ins: Instruction, st: StageState): Promise<OwnParts> {
@@ -125,7 +142,9 @@ async function copyParts(p: Planner, ins: Instruction, st: StageState): Promise<
     const name = expandVariables(from, (n) => p.globals.get(n), p.df.escape);
     const s = stageByName(p.df, name, ins.stageIndex);
     out.contentChecked = s !== undefined;
-    out.refs.push(s !== undefined ? { stage: s, contentChecked: true } : { image: name, contentChecked: false });
+    out.refs.push(
+      s !== undefined ? { stage: s, contentChecked: true } : { image: name, contentChecked: false },
+    );
     if (s !== undefined) out.fromStages.push(s);
   } else {
     out.files = await selectAll(p, sources, out.problems);
@@ -149,7 +168,9 @@ async function runParts(p: Planner, ins: Instruction, st: StageState): Promise<O
     if (from !== undefined && type !== 'cache') {
       const s = stageByName(p.df, from, ins.stageIndex);
       if (s !== undefined) out.fromStages.push(s);
-      out.refs.push(s !== undefined ? { stage: s, contentChecked: false } : { image: from, contentChecked: false });
+      out.refs.push(
+        s !== undefined ? { stage: s, contentChecked: false } : { image: from, contentChecked: false },
+      );
     }
     // Cache, secret and ssh mounts count by their options, never by their contents.
     mounts.push([...o].sort());
@@ -159,11 +180,29 @@ async function runParts(p: Planner, ins: Instruction, st: StageState): Promise<O
   const args = argsWithValues(st);
   if (p.rules.everyInstructionIsStep) {
     out.env = Object.fromEntries(args);
-    out.parts = ['RUN', command, args, mounts, otherFlags, ins.heredocs.map((h) => h.body), out.files.map((f) => [f.path, f.fingerprint])];
+    out.parts = [
+      'RUN',
+      command,
+      args,
+      mounts,
+      otherFlags,
+      ins.heredocs.map((h) => h.body),
+      out.files.map((f) => [f.path, f.fingerprint]),
+    ];
   } else {
     out.env = Object.fromEntries([...args, ...st.env]);
     const env = Object.entries(out.env).sort(([a], [b]) => (a < b ? -1 : 1));
-    out.parts = ['RUN', command, env, st.workdir, st.user, mounts, otherFlags, ins.heredocs.map((h) => h.body), out.files.map((f) => [f.path, f.fingerprint])];
+    out.parts = [
+      'RUN',
+      command,
+      env,
+      st.workdir,
+      st.user,
+      mounts,
+      otherFlags,
+      ins.heredocs.map((h) => h.body),
+      out.files.map((f) => [f.path, f.fingerprint]),
+    ];
   }
   return out;
 }
@@ -177,10 +216,13 @@ function applyMetadata(p: Planner, ins: Instruction, st: StageState): string {
       st.args.set(key, p.buildArgs[key] ?? fallback);
     }
     // buildah records `ARG` followed by the names of the ARGs that have a value.
-    return `ARG ${argsWithValues(st).map(([k]) => k).join(' ')}`;
+    return `ARG ${argsWithValues(st)
+      .map(([k]) => k)
+      .join(' ')}`;
   }
   if (ins.kind === 'ENV') {
-    for (const { key, value } of keyValues(ins)) st.env.set(key, expandVariables(value ?? '', lookupIn(st), p.df.escape));
+    for (const { key, value } of keyValues(ins))
+      st.env.set(key, expandVariables(value ?? '', lookupIn(st), p.df.escape));
   } else if (ins.kind === 'WORKDIR') {
     st.workdir = joinPath(st.workdir, expandVariables(unquote(ins.args.trim()), lookup, p.df.escape));
     return `WORKDIR ${st.workdir}`;
@@ -226,7 +268,14 @@ function fromStep(p: Planner, stage: Stage): { step: PlannedStep; state: StageSt
     key: chain,
     chainKey: chain,
     optimisticKey: state.optChain,
-    inputs: { text: `FROM ${stage.from.expanded}`, env: {}, workdir: state.workdir, user: state.user, files: [], fromStages: stage.fromStage === undefined ? [] : [stage.fromStage] },
+    inputs: {
+      text: `FROM ${stage.from.expanded}`,
+      env: {},
+      workdir: state.workdir,
+      user: state.user,
+      files: [],
+      fromStages: stage.fromStage === undefined ? [] : [stage.fromStage],
+    },
     problems: [],
   };
   return { step, state };
@@ -244,8 +293,14 @@ async function planStage(p: Planner, stage: Stage, needed: boolean): Promise<Pla
       const src = p.finals.get(r.stage);
       return (optimistic ? src?.optChain : src?.chain) ?? null;
     };
-    const ownKey = hashParts(...own.parts, own.refs.map((r) => refKey(r, false)));
-    const optOwn = hashParts(...own.parts, own.refs.map((r) => refKey(r, true)));
+    const ownKey = hashParts(
+      ...own.parts,
+      own.refs.map((r) => refKey(r, false)),
+    );
+    const optOwn = hashParts(
+      ...own.parts,
+      own.refs.map((r) => refKey(r, true)),
+    );
     const chains = own.cached || p.rules.everyInstructionIsStep;
     const chainKey = chains ? hashParts(state.chain, ownKey) : state.chain;
     const optChain = chains ? hashParts(state.optChain, optOwn) : state.optChain;
@@ -261,7 +316,14 @@ async function planStage(p: Planner, stage: Stage, needed: boolean): Promise<Pla
       key: own.linked ? ownKey : chainKey,
       chainKey,
       optimisticKey: own.linked ? optOwn : optChain,
-      inputs: { text: own.text, env: own.env, workdir: state.workdir, user: state.user, files: own.files, fromStages: own.fromStages },
+      inputs: {
+        text: own.text,
+        env: own.env,
+        workdir: state.workdir,
+        user: state.user,
+        files: own.files,
+        fromStages: own.fromStages,
+      },
       problems: own.problems,
     });
     state.chain = chainKey;
@@ -272,14 +334,26 @@ async function planStage(p: Planner, stage: Stage, needed: boolean): Promise<Pla
 }
 
 /** planBuild computes every step's cache key for a parsed Dockerfile over one context state. */
-export async function planBuild(df: ParsedDockerfile, ctx: ContextSnapshot, opts: PlanOptions = {}): Promise<BuildPlan> {
+export async function planBuild(
+  df: ParsedDockerfile,
+  ctx: ContextSnapshot,
+  opts: PlanOptions = {},
+): Promise<BuildPlan> {
   const rules = rulesFor(opts.builder ?? 'buildkit');
   const buildArgs = opts.buildArgs ?? {};
   const dockerfilePath = opts.dockerfilePath ?? 'Dockerfile';
   const target = targetIndex(df, opts.target);
   const need = neededStages(df, target);
   const filter = await loadIgnore(ctx, rules, dockerfilePath);
-  const p: Planner = { df, ctx, filter, rules, buildArgs, globals: globalArgValues(df, buildArgs), finals: new Map() };
+  const p: Planner = {
+    df,
+    ctx,
+    filter,
+    rules,
+    buildArgs,
+    globals: globalArgValues(df, buildArgs),
+    finals: new Map(),
+  };
   const stages: PlannedStage[] = [];
   for (const stage of df.stages) stages.push(await planStage(p, stage, need.has(stage.index)));
   return {
@@ -294,7 +368,11 @@ export async function planBuild(df: ParsedDockerfile, ctx: ContextSnapshot, opts
 }
 
 /** planDockerfileText parses `text` (with the build args) and plans it. */
-export async function planDockerfileText(text: string, ctx: ContextSnapshot, opts: PlanOptions = {}): Promise<BuildPlan> {
+export async function planDockerfileText(
+  text: string,
+  ctx: ContextSnapshot,
+  opts: PlanOptions = {},
+): Promise<BuildPlan> {
   const df = await parseDockerfile(text, { buildArgs: opts.buildArgs ?? {} });
   return planBuild(df, ctx, opts);
 }

@@ -11,10 +11,30 @@ import { cleanSource } from './select.js';
 
 /** MANIFEST_FILES are dependency manifests and lockfiles an install step reads. */
 export const MANIFEST_FILES = [
-  'package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', '.npmrc', '.yarnrc.yml',
-  'requirements.txt', 'Pipfile', 'Pipfile.lock', 'poetry.lock', 'pyproject.toml', 'uv.lock',
-  'go.mod', 'go.sum', 'Cargo.toml', 'Cargo.lock', 'Gemfile', 'Gemfile.lock', 'composer.json', 'composer.lock',
-  'pom.xml', 'mix.exs', 'mix.lock',
+  'package.json',
+  'package-lock.json',
+  'npm-shrinkwrap.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  '.npmrc',
+  '.yarnrc.yml',
+  'requirements.txt',
+  'Pipfile',
+  'Pipfile.lock',
+  'poetry.lock',
+  'pyproject.toml',
+  'uv.lock',
+  'go.mod',
+  'go.sum',
+  'Cargo.toml',
+  'Cargo.lock',
+  'Gemfile',
+  'Gemfile.lock',
+  'composer.json',
+  'composer.lock',
+  'pom.xml',
+  'mix.exs',
+  'mix.lock',
 ];
 
 const INSTALLERS: Record<string, RegExp> = {
@@ -58,7 +78,10 @@ export interface Reorder {
 }
 
 function copySources(ins: Instruction): { sources: string[]; dest: string } {
-  const words = ins.form === 'exec' && ins.exec !== undefined ? ins.exec : splitWords(ins.args).map((w) => unquote(w.text));
+  const words =
+    ins.form === 'exec' && ins.exec !== undefined
+      ? ins.exec
+      : splitWords(ins.args).map((w) => unquote(w.text));
   return { sources: words.slice(0, -1), dest: words[words.length - 1] ?? '.' };
 }
 
@@ -67,7 +90,11 @@ function lines(ins: Instruction): [number, number] {
 }
 
 /** suggestReorder finds the first stage with an install RUN after a broad COPY and rewrites it. */
-export function suggestReorder(df: ParsedDockerfile, ctx: ContextSnapshot, filter: ContextFilter): Reorder | null {
+export function suggestReorder(
+  df: ParsedDockerfile,
+  ctx: ContextSnapshot,
+  filter: ContextFilter,
+): Reorder | null {
   for (const stage of df.stages) {
     const at = stage.instructions.findIndex(
       (ins) =>
@@ -78,19 +105,27 @@ export function suggestReorder(df: ParsedDockerfile, ctx: ContextSnapshot, filte
     if (at === -1) continue;
     const broad = stage.instructions[at]!;
     const earlier = new Set(
-      stage.instructions.slice(0, at).flatMap((i) => (i.kind === 'COPY' || i.kind === 'ADD' ? copySources(i).sources.map(cleanSource) : [])),
+      stage.instructions
+        .slice(0, at)
+        .flatMap((i) =>
+          i.kind === 'COPY' || i.kind === 'ADD' ? copySources(i).sources.map(cleanSource) : [],
+        ),
     );
-    const files = MANIFEST_FILES.filter((f) => ctx.entries.get(f)?.type === 'file' && filter.includes(f) && !earlier.has(f));
+    const files = MANIFEST_FILES.filter(
+      (f) => ctx.entries.get(f)?.type === 'file' && filter.includes(f) && !earlier.has(f),
+    );
     const installs = stage.instructions.slice(at + 1).filter((i) => i.kind === 'RUN' && isInstallRun(i));
     if (files.length === 0 || installs.length === 0) continue;
     const dest = copySources(broad).dest;
     const destDir = dest.endsWith('/') ? dest : `${dest}/`;
     const src = df.text.split('\n');
     const moved = installs.map((i) => src.slice(lines(i)[0], lines(i)[1] + 1).join('\n'));
-    const drop = new Set(installs.flatMap((i) => {
-      const [a, b] = lines(i);
-      return Array.from({ length: b - a + 1 }, (_, k) => a + k);
-    }));
+    const drop = new Set(
+      installs.flatMap((i) => {
+        const [a, b] = lines(i);
+        return Array.from({ length: b - a + 1 }, (_, k) => a + k);
+      }),
+    );
     const out: string[] = [];
     for (const [n, line] of src.entries()) {
       if (n === broad.span.start.line - 1) out.push(`COPY ${files.join(' ')} ${destDir}`, ...moved);

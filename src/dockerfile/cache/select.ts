@@ -34,7 +34,9 @@ async function describe(ctx: ContextSnapshot, e: ContextEntry, rules: BuilderRul
   if (rules.ownerCounts) out.owner = `${e.uid}:${e.gid}`;
   if (e.type === 'file') out.digest = await ctx.contentDigest(e.path);
   if (e.type === 'symlink') out.linkTarget = e.linkTarget ?? '';
-  out.fingerprint = [e.type, e.mode.toString(8), out.owner ?? '', out.digest ?? out.linkTarget ?? ''].join(' ');
+  out.fingerprint = [e.type, e.mode.toString(8), out.owner ?? '', out.digest ?? out.linkTarget ?? ''].join(
+    ' ',
+  );
   return out;
 }
 

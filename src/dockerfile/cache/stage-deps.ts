@@ -40,7 +40,9 @@ export function sourceStages(df: ParsedDockerfile, ins: Instruction): number[] {
 /** targetIndex resolves `--target` (a stage name or index); default the last stage. */
 export function targetIndex(df: ParsedDockerfile, target?: string): number {
   if (df.stages.length === 0) {
-    throw new StowageError('USAGE', 'the Dockerfile has no FROM instruction', { hint: 'every build starts with FROM' });
+    throw new StowageError('USAGE', 'the Dockerfile has no FROM instruction', {
+      hint: 'every build starts with FROM',
+    });
   }
   if (target === undefined) return df.stages.length - 1;
   const i = stageByName(df, target, df.stages.length);

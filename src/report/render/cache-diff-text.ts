@@ -11,7 +11,8 @@ const SHOWN_FILES = 10;
 
 function stepLine(s: CacheStepJson, style: Style): string {
   const bytes = s.bytes === null ? '' : style.dim(`  ${formatBytes(s.bytes)}`);
-  const maybe = s.status === 'maybe' ? style.yellow('  (may hit if the source stage made the same files)') : '';
+  const maybe =
+    s.status === 'maybe' ? style.yellow('  (may hit if the source stage made the same files)') : '';
   return `    line ${s.line}: ${s.instruction}${bytes}${maybe}\n`;
 }
 
@@ -29,7 +30,8 @@ export function renderCacheDiffText(doc: CacheDiffDocument, style: Style): strin
     out += `${style.red(stage.firstMiss === null ? 'may miss' : 'misses')} at line ${first.line}: ${first.instruction}\n`;
     for (const c of first.causes) {
       out += `  because ${c.detail}\n`;
-      for (const f of c.files.slice(0, SHOWN_FILES)) out += `    ${style.yellow(f.change.padEnd(11))} ${f.path}\n`;
+      for (const f of c.files.slice(0, SHOWN_FILES))
+        out += `    ${style.yellow(f.change.padEnd(11))} ${f.path}\n`;
       if (c.files.length > SHOWN_FILES) out += `    … ${c.files.length - SHOWN_FILES} more\n`;
     }
     const after = stage.rebuilt.filter((r) => r !== first);

@@ -20,8 +20,10 @@ export function renderCachePlanText(doc: CachePlanDocument, style: Style): strin
     for (const step of stage.steps) {
       const key = step.cached ? style.dim(step.key.slice(7, 19)) : style.dim('(no cache record)'.padEnd(12));
       out += `  ${String(step.line).padStart(4)}  ${key}  ${step.instruction}${step.linked ? style.cyan('  [independent of parent]') : ''}\n`;
-      for (const f of step.files.slice(0, SHOWN_FILES)) out += `          ${style.dim(`${f.mode} ${f.path}`)}\n`;
-      if (step.files.length > SHOWN_FILES) out += `          ${style.dim(`… ${step.files.length - SHOWN_FILES} more files`)}\n`;
+      for (const f of step.files.slice(0, SHOWN_FILES))
+        out += `          ${style.dim(`${f.mode} ${f.path}`)}\n`;
+      if (step.files.length > SHOWN_FILES)
+        out += `          ${style.dim(`… ${step.files.length - SHOWN_FILES} more files`)}\n`;
       for (const p of step.problems) out += `          ${style.yellow(p)}\n`;
     }
   }

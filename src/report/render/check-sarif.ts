@@ -9,11 +9,18 @@ import type { CheckDocument } from '../check-report.js';
 import { SARIF_SCHEMA_URI } from './lint-sarif.js';
 
 /** buildCheckSarif converts a check report to a SARIF 2.1.0 log object. */
-export function buildCheckSarif(r: CheckDocument, toolVersion: string): ReturnType<SarifBuilder['buildSarifOutput']> {
+export function buildCheckSarif(
+  r: CheckDocument,
+  toolVersion: string,
+): ReturnType<SarifBuilder['buildSarifOutput']> {
   const builder = new SarifBuilder({ $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [] });
   const run = new SarifRunBuilder().initSimple({ toolDriverName: 'stowage', toolDriverVersion: toolVersion });
   for (const rule of r.rules) {
-    const b = new SarifRuleBuilder().initSimple({ ruleId: rule.id, shortDescriptionText: rule.description, fullDescriptionText: rule.description });
+    const b = new SarifRuleBuilder().initSimple({
+      ruleId: rule.id,
+      shortDescriptionText: rule.description,
+      fullDescriptionText: rule.description,
+    });
     b.rule.help = { text: `${rule.description}. Configure it in stowage.yaml (check:) or .dive-ci.` };
     b.rule.defaultConfiguration = { level: 'error' };
     b.rule.properties = { tags: [rule.id.startsWith('dive.') ? 'dive' : 'stowage', 'image-size'] };
@@ -26,7 +33,9 @@ export function buildCheckSarif(r: CheckDocument, toolVersion: string): ReturnTy
       ruleId: rule.id,
     });
     res.result.kind = rule.status === 'fail' ? 'fail' : rule.status === 'pass' ? 'pass' : 'notApplicable';
-    res.result.locations = [{ logicalLocations: [{ name: r.reference, fullyQualifiedName: r.manifestDigest, kind: 'module' }] }];
+    res.result.locations = [
+      { logicalLocations: [{ name: r.reference, fullyQualifiedName: r.manifestDigest, kind: 'module' }] },
+    ];
     res.result.properties = { limit: rule.limit, actual: rule.actual, unit: rule.unit };
     run.addResult(res);
   }

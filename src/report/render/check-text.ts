@@ -37,13 +37,18 @@ export function renderCheckText(r: CheckDocument, opts: { style?: Style } = {}):
     `${s.bold("dive's")}    efficiency ${percent(m.dive.efficiency)}, wasted ${formatBytes(m.dive.wastedBytes)}, ` +
     `user wasted ${m.dive.userWastedRatio === null ? 'n/a' : percent(m.dive.userWastedRatio)}\n\n`;
   for (const rule of r.rules) {
-    const tag = rule.status === 'pass' ? s.green('PASS') : rule.status === 'fail' ? s.red('FAIL') : s.dim('SKIP');
-    const detail = rule.status === 'skip' ? 'disabled' : `${formatLimit(rule.unit, rule.actual)} (limit ${formatLimit(rule.unit, rule.limit)})`;
+    const tag =
+      rule.status === 'pass' ? s.green('PASS') : rule.status === 'fail' ? s.red('FAIL') : s.dim('SKIP');
+    const detail =
+      rule.status === 'skip'
+        ? 'disabled'
+        : `${formatLimit(rule.unit, rule.actual)} (limit ${formatLimit(rule.unit, rule.limit)})`;
     out += `  ${tag}  ${rule.id.padEnd(29)} ${detail}\n`;
   }
   if (!r.passed && r.topWaste.length > 0) {
     out += `\n${s.bold('Largest judged waste')}\n`;
-    for (const w of r.topWaste.slice(0, 5)) out += `  ${formatBytes(w.bytes).padStart(9)}  ${w.path}: ${w.why}\n`;
+    for (const w of r.topWaste.slice(0, 5))
+      out += `  ${formatBytes(w.bytes).padStart(9)}  ${w.path}: ${w.why}\n`;
   }
   const counts = (st: string) => r.rules.filter((x) => x.status === st).length;
   const verdict = `${r.passed ? 'PASS' : 'FAIL'}: ${counts('pass')} passed, ${counts('fail')} failed, ${counts('skip')} skipped`;

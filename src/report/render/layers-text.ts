@@ -68,14 +68,17 @@ export function renderLayersTable(layers: LayerSummary[], s: Style, width = 48):
 export function renderLayersText(r: LayersReport, opts: { style?: Style } = {}): string {
   const s = opts.style ?? plainStyle;
   let out = `${s.bold('Image')}  ${r.reference}\n\n${renderLayersTable(r.layers, s)}`;
-  out += `\n${s.bold('Total')}  ${r.totals.layers} layers, ${formatBytes(r.totals.compressedSize)} stored, ` +
+  out +=
+    `\n${s.bold('Total')}  ${r.totals.layers} layers, ${formatBytes(r.totals.compressedSize)} stored, ` +
     `${formatBytes(r.totals.fileBytes)} of file content, ${r.totals.entries} entries\n`;
   for (const l of r.layers) {
     if (l.largest.length === 0) continue;
     const m = l.modified;
     const detail = m.count > 0 ? ` (${m.content} content, ${m.metadata} metadata only)` : '';
     out += `\n${s.bold(`Layer ${l.index}`)}  ${truncate(displayCreatedBy(l.createdBy), 70)}\n`;
-    out += s.dim(`  ${l.added.count} added, ${m.count} modified${detail}, ${l.deleted.count} deleted, ${l.hidden.count} hidden\n`);
+    out += s.dim(
+      `  ${l.added.count} added, ${m.count} modified${detail}, ${l.deleted.count} deleted, ${l.hidden.count} hidden\n`,
+    );
     for (const c of l.largest) out += `  ${changeMark(c, s)} ${describeChange(c)}\n`;
   }
   return out;

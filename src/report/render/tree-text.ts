@@ -30,7 +30,8 @@ export function modeString(type: string, mode: number): string {
 
 function label(n: TreeNodeJson, s: Style): string {
   const name = n.type === 'dir' ? s.bold(`${n.name}/`) : n.name;
-  const link = n.linkTarget === null ? '' : n.type === 'hardlink' ? ` => ${n.linkTarget}` : ` -> ${n.linkTarget}`;
+  const link =
+    n.linkTarget === null ? '' : n.type === 'hardlink' ? ` => ${n.linkTarget}` : ` -> ${n.linkTarget}`;
   const note = n.modification === 'metadata' ? s.dim(' (metadata only)') : '';
   return n.context ? s.dim(name) : `${name}${link}${note}`;
 }
@@ -54,7 +55,8 @@ export function renderTreeText(r: TreeDocument, opts: { style?: Style } = {}): s
     }
     last[n.depth] = isLast;
     let prefix = '';
-    for (let d = 2; d <= n.depth; d++) prefix += d === n.depth ? (isLast ? '└── ' : '├── ') : last[d] ? '    ' : '│   ';
+    for (let d = 2; d <= n.depth; d++)
+      prefix += d === n.depth ? (isLast ? '└── ' : '├── ') : last[d] ? '    ' : '│   ';
     const size = n.type === 'dir' ? n.totalSize : n.size;
     const mark = r.view === 'layer' ? `${n.change === null ? ' ' : changeMark({ kind: n.change }, s)} ` : '';
     const cols = n.context

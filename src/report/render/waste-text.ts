@@ -54,7 +54,12 @@ export function renderWasteText(r: WasteDocument, opts: { style?: Style } = {}):
   if (r.byInstruction.length > 0) {
     out += `\n${s.bold('By instruction')} ${s.dim('(caused: bytes it overwrote, deleted or hid; held: its own bytes that ended up wasted)')}\n`;
     out += renderTable(
-      [{ header: 'LAYERS' }, { header: 'INSTRUCTION' }, { header: 'CAUSED', align: 'right' }, { header: 'HELD', align: 'right' }],
+      [
+        { header: 'LAYERS' },
+        { header: 'INSTRUCTION' },
+        { header: 'CAUSED', align: 'right' },
+        { header: 'HELD', align: 'right' },
+      ],
       r.byInstruction.map((i) => [
         i.layers.join(','),
         truncate(i.instruction, 60),
@@ -68,15 +73,18 @@ export function renderWasteText(r: WasteDocument, opts: { style?: Style } = {}):
     out += `\n${s.bold('Top paths')}\n`;
     for (const p of r.topPaths) {
       out += `  ${formatBytes(p.bytes).padStart(9)}  ${p.path}\n`;
-      for (const v of p.versions) out += s.dim(`             layer ${v.layer}, ${formatBytes(v.size)}: ${v.why}\n`);
+      for (const v of p.versions)
+        out += s.dim(`             layer ${v.layer}, ${formatBytes(v.size)}: ${v.why}\n`);
     }
   }
   const dup = r.duplicates;
   if (dup.groupCount > 0) {
-    out += `\n${s.bold('Duplicates')}  ${dup.groupCount} contents stored more than once among visible files, ` +
+    out +=
+      `\n${s.bold('Duplicates')}  ${dup.groupCount} contents stored more than once among visible files, ` +
       `${formatBytes(dup.reclaimableBytes)} reclaimable by keeping one copy (${dup.crossLayerGroups} across layers)\n`;
     for (const g of dup.groups.slice(0, 10)) {
-      out += `  ${formatBytes(g.reclaimableBytes).padStart(9)}  ${g.copies} copies of ${formatBytes(g.size)}: ` +
+      out +=
+        `  ${formatBytes(g.reclaimableBytes).padStart(9)}  ${g.copies} copies of ${formatBytes(g.size)}: ` +
         `${g.paths.map((p) => `${p.path} (layer ${p.layer})`).join(', ')}\n`;
     }
   }

@@ -8,6 +8,7 @@ import type { Descriptor } from '../../model/descriptor.js';
 import { StowageError } from '../../model/errors.js';
 import { MediaTypes } from '../../model/media-types.js';
 import { AuthState } from './auth.js';
+import { nodeFetch, type HttpFetch, type HttpResponse } from './http-fetch.js';
 import { lookupCredential, type Credential, type CredentialOptions } from './credentials.js';
 import { isLoopbackHost, registryApiHost } from './reference.js';
 import { DEFAULT_RETRY, isRetryableStatus, retryDelay, sleep, type RetryPolicy } from './retry.js';
@@ -21,7 +22,8 @@ export interface RegistryOptions extends CredentialOptions {
   /** blob downloads at once (default 4) */
   concurrency?: number;
   retry?: RetryPolicy;
-  fetch?: typeof fetch;
+  /** the HTTP transport for registry requests (default: node:http(s)); token requests use fetch */
+  fetch?: HttpFetch;
 }
 
 /** MANIFEST_ACCEPT lists every manifest and index media type stowage reads. */
@@ -40,7 +42,7 @@ export class RegistryClient {
   private base: Promise<string> | undefined;
   private readonly auth: AuthState;
   private readonly retry: RetryPolicy;
-  private readonly fetchFn: typeof fetch;
+  private readonly fetchFn: HttpFetch;
   private readonly blobs: Semaphore;
   private credential: Promise<Credential | undefined> | undefined;
 
@@ -50,13 +52,9 @@ export class RegistryClient {
   ) {
     this.host = registryApiHost(registry);
     this.retry = opts.retry ?? DEFAULT_RETRY;
-    this.fetchFn = opts.fetch ?? fetch;
+    this.fetchFn = opts.fetch ?? nodeFetch;
     this.blobs = new Semaphore(opts.concurrency ?? 4);
-    this.auth = new AuthState(
-      registry,
-      () => (this.credential ??= lookupCredential(registry, opts)),
-      this.fetchFn,
-    );
+    this.auth = new AuthState(registry, () => (this.credential ??= lookupCredential(registry, opts)), fetch);
   }
 
   /** origin is `https://host` or, for loopback/--insecure registries without TLS, `http://host`. */
@@ -83,12 +81,12 @@ export class RegistryClient {
     path: string,
     what: string,
     init: { method?: string; headers?: Record<string, string> } = {},
-  ): Promise<Response> {
+  ): Promise<HttpResponse> {
     const url = `${await this.origin()}${path}`;
     let failures = 0;
     let answered = 0;
     for (;;) {
-      let res: Response;
+      let res: HttpResponse;
       try {
         res = await this.follow(url, init);
       } catch (e) {
@@ -133,7 +131,7 @@ export class RegistryClient {
   private async follow(
     start: string,
     init: { method?: string; headers?: Record<string, string> },
-  ): Promise<Response> {
+  ): Promise<HttpResponse> {
     let url = new URL(start);
     const origin = url.host;
     for (let hop = 0; ; hop++) {

@@ -1,0 +1,80 @@
+// Analysis benchmark (issue: layer file trees and waste): stowage's full analysis — read, sha256 of
+// every file body, stack, exact waste, duplicates, dive's score — in a child process, against
+// `gzip -dc LAYER | tar -t` over the same layers run one after another, in the same run. Cases: a
+// 4-layer ≥ 1 GB image with ≥ 50k files, its first layer alone, and 100k files (peak RSS).
+// Run with `npm run build && node bench/analyze-bench.mjs`; STOWAGE_DIST points at another build.
+// Targets: ≥ 1.8× the baseline on one layer, ≥ 2.3× on the multi-layer image, RSS < 300 MB at 100k files.
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import console from 'node:console';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { ensureAnalyzeImages } from './analyze-image-gen.mjs';
+
+const OUT = fileURLToPath(new URL('./out/', import.meta.url));
+const DIST = process.env.STOWAGE_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
+const CHILD = fileURLToPath(new URL('./analyze-child.mjs', import.meta.url));
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 2);
+
+function exec(cmd, args) {
+  return new Promise((resolve, reject) => {
+    execFile(cmd, args, { maxBuffer: 1 << 24 }, (err, stdout, stderr) =>
+      err ? reject(new Error(`${cmd}: ${stderr || err.message}`)) : resolve(stdout),
+    );
+  });
+}
+
+/** baseline times `gzip -dc | tar -t` over every layer of a layout, one after another. */
+async function baseline(dir) {
+  const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
+  const manifest = JSON.parse(
+    readFileSync(join(dir, 'blobs', 'sha256', index.manifests[0].digest.slice(7)), 'utf8'),
+  );
+  const start = process.hrtime.bigint();
+  for (const l of manifest.layers) {
+    await exec('sh', [
+      '-c',
+      `gzip -dc '${join(dir, 'blobs', 'sha256', l.digest.slice(7))}' | tar -t > /dev/null`,
+    ]);
+  }
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+async function stowage(dir) {
+  return JSON.parse(await exec(process.execPath, [CHILD, DIST, `oci:${dir}:bench`]));
+}
+
+async function best(fn) {
+  let out;
+  for (let i = 0; i < REPEAT; i++) {
+    const r = await fn();
+    const s = typeof r === 'number' ? r : r.seconds;
+    if (out === undefined || s < (typeof out === 'number' ? out : out.seconds)) out = r;
+  }
+  return out;
+}
+
+const images = await ensureAnalyzeImages(OUT, (m) => console.error(m));
+const results = {};
+for (const [name, dir, target] of [
+  ['single layer', images.single, 1.8],
+  ['4 layers, ≥1 GB, 56k files', images.multi, 2.3],
+  ['100k files', images.many, undefined],
+]) {
+  const base = await best(() => baseline(dir));
+  const ours = await best(() => stowage(dir));
+  const ratio = base / ours.seconds;
+  results[name] = { baselineSeconds: base, stowage: ours, speedup: ratio, target };
+  console.log(
+    `${name.padEnd(28)} gzip -dc | tar -t ${base.toFixed(2)} s   stowage analysis ${ours.seconds.toFixed(2)} s   ` +
+      `${ratio.toFixed(2)}×${target === undefined ? '' : ` (target ≥ ${target}×: ${ratio >= target ? 'met' : 'MISSED'})`}   ` +
+      `peak RSS ${ours.maxRssMB.toFixed(0)} MB   ${ours.files} files, ${(ours.layerFileBytes / 1e9).toFixed(2)} GB, ` +
+      `${(ours.reclaimableBytes / 1e6).toFixed(1)} MB reclaimable`,
+  );
+}
+const rss = results['100k files'].stowage.maxRssMB;
+console.log(
+  `peak RSS at 100k files: ${rss.toFixed(0)} MB (target < 300 MB: ${rss < 300 ? 'met' : 'MISSED'})`,
+);
+writeFileSync(join(OUT, 'analyze-results.json'), JSON.stringify(results, null, 2));
