@@ -13,6 +13,7 @@ const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 process.stdout.write(
   JSON.stringify({
     seconds,
+    cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
     files: r.stack.tree.stats().files,
     layerFileBytes: r.waste.layerFileBytes,

@@ -34,7 +34,7 @@ export function renderCacheDiffText(doc: CacheDiffDocument, style: Style): strin
         out += `    ${style.yellow(f.change.padEnd(11))} ${f.path}\n`;
       if (c.files.length > SHOWN_FILES) out += `    … ${c.files.length - SHOWN_FILES} more\n`;
     }
-    const after = stage.rebuilt.filter((r) => r !== first);
+    const after = stage.rebuilt.filter((r) => r.index !== first.index);
     if (after.length > 0) {
       out += `  rebuilt as a consequence:\n`;
       for (const r of after) out += stepLine(r, style);

@@ -4,8 +4,6 @@
  * with the other blobs by `stowage cache prune` — and read from there with the docker-archive
  * reader. The copy is kept so the returned image stays readable as long as it is used.
  */
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ImageRoot } from '../blob-image.js';
 import { BlobCache, defaultCacheDir } from '../cache/blob-cache.js';
 import { openDockerArchive } from '../docker-archive/index.js';
@@ -17,10 +15,8 @@ export { engineSocket, type EngineKind } from './engine-socket.js';
 /** EngineOptions choose the environment (for the socket) and the cache directory. */
 export interface EngineOptions {
   env?: NodeJS.ProcessEnv;
-  /** cache directory (default `$XDG_CACHE_HOME/stowage`) */
+  /** cache directory (default `$XDG_CACHE_HOME/stowage`); the export is kept there, so it is used even with --no-cache */
   cacheDir?: string;
-  /** don't use the shared cache: the archive goes to a private directory under the temp dir */
-  noCache?: boolean;
 }
 
 /** openEngine exports image `name` from a local engine and resolves it to its manifest. */
@@ -32,8 +28,7 @@ export async function openEngine(
   const socketPath = engineSocket(kind, opts.env ?? process.env);
   const path = `/images/${encodeURIComponent(name).replace(/%2F/g, '/').replace(/%3A/g, ':').replace(/%40/g, '@')}/get`;
   const res = await engineGet(kind, socketPath, path, name);
-  const dir = opts.noCache === true ? join(tmpdir(), 'stowage-engine') : (opts.cacheDir ?? defaultCacheDir());
-  const saved = await new BlobCache(dir).ingest(res);
+  const saved = await new BlobCache(opts.cacheDir ?? defaultCacheDir()).ingest(res);
   const root = await openDockerArchive({ path: saved.path });
   return {
     ...root,

@@ -76,13 +76,21 @@ export class RegistryClient {
     }
   }
 
-  /** request sends a request with auth, retries and redirects; `what` names it in errors. */
+  /** addScope records a token scope later requests need, e.g. `repository:a/b:pull,push`. */
+  addScope(scope: string): void {
+    this.auth.addScope(scope);
+  }
+
+  /**
+   * request sends a request with auth, retries and redirects; `what` names it in errors. `path` may
+   * be an absolute URL on this host (upload locations are). A body is bytes, so it can be re-sent.
+   */
   async request(
     path: string,
     what: string,
-    init: { method?: string; headers?: Record<string, string> } = {},
+    init: { method?: string; headers?: Record<string, string>; body?: Uint8Array } = {},
   ): Promise<HttpResponse> {
-    const url = `${await this.origin()}${path}`;
+    const url = /^https?:\/\//.test(path) ? path : `${await this.origin()}${path}`;
     let failures = 0;
     let answered = 0;
     for (;;) {
@@ -130,7 +138,7 @@ export class RegistryClient {
   /** follow performs one request, following redirects by hand so credentials never leave the host. */
   private async follow(
     start: string,
-    init: { method?: string; headers?: Record<string, string> },
+    init: { method?: string; headers?: Record<string, string>; body?: Uint8Array },
   ): Promise<HttpResponse> {
     let url = new URL(start);
     const origin = url.host;
@@ -140,7 +148,12 @@ export class RegistryClient {
         const auth = await this.auth.header();
         if (auth !== undefined) headers.authorization = auth;
       }
-      const res = await this.fetchFn(url, { method: init.method ?? 'GET', headers, redirect: 'manual' });
+      const res = await this.fetchFn(url, {
+        method: init.method ?? 'GET',
+        headers,
+        redirect: 'manual',
+        ...(init.body !== undefined ? { body: init.body } : {}),
+      });
       const location = res.headers.get('location');
       if (res.status < 300 || res.status >= 400 || location === null) return res;
       await res.body?.cancel();

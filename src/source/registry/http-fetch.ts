@@ -21,6 +21,8 @@ export interface HttpInit {
   method?: string;
   headers?: Record<string, string>;
   redirect?: 'manual';
+  /** request body (bytes, so a retry can send it again) */
+  body?: Uint8Array;
 }
 
 /** HttpFetch sends one request; `fetch` itself is one. */
@@ -35,7 +37,7 @@ export const nodeFetch: HttpFetch = (url, init = {}) => {
       resolve(wrap(msg)),
     );
     req.on('error', reject);
-    req.end();
+    req.end(init.body);
   });
 };
 
