@@ -33,13 +33,15 @@ async function baseline(dir) {
     readFileSync(join(dir, 'blobs', 'sha256', index.manifests[0].digest.slice(7)), 'utf8'),
   );
   const start = process.hrtime.bigint();
+  let cpuSeconds = 0;
   for (const l of manifest.layers) {
-    await exec('sh', [
-      '-c',
-      `gzip -dc '${join(dir, 'blobs', 'sha256', l.digest.slice(7))}' | tar -t > /dev/null`,
-    ]);
+    // bash's `times` prints the children's user and system CPU time on its second line
+    const blob = join(dir, 'blobs', 'sha256', l.digest.slice(7));
+    const out = await exec('bash', ['-c', `gzip -dc '${blob}' | tar -t > /dev/null; times`]);
+    const line = out.trim().split('\n')[1] ?? '';
+    for (const m of line.matchAll(/(\d+)m([\d.]+)s/g)) cpuSeconds += Number(m[1]) * 60 + Number(m[2]);
   }
-  return Number(process.hrtime.bigint() - start) / 1e9;
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, cpuSeconds };
 }
 
 async function stowage(dir) {
@@ -67,7 +69,8 @@ for (const [name, dir, target] of [
   const ratio = base.seconds / ours.seconds;
   results[name] = { baseline: base, stowage: ours, speedup: ratio, target };
   console.log(
-    `${name.padEnd(28)} gzip -dc | tar -t ${base.toFixed(2)} s   stowage analysis ${ours.seconds.toFixed(2)} s   ` +
+    `${name.padEnd(28)} gzip -dc | tar -t ${base.seconds.toFixed(2)} s (CPU ${base.cpuSeconds.toFixed(2)} s)   ` +
+      `stowage analysis ${ours.seconds.toFixed(2)} s (CPU ${ours.cpuSeconds.toFixed(2)} s)   ` +
       `${ratio.toFixed(2)}×${target === undefined ? '' : ` (target ≥ ${target}×: ${ratio >= target ? 'met' : 'MISSED'})`}   ` +
       `peak RSS ${ours.maxRssMB.toFixed(0)} MB   ${ours.files} files, ${(ours.layerFileBytes / 1e9).toFixed(2)} GB, ` +
       `${(ours.reclaimableBytes / 1e6).toFixed(1)} MB reclaimable`,

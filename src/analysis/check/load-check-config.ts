@@ -16,7 +16,7 @@ export interface LoadedCheckConfig {
   files: string[];
 }
 
-/** CheckConfigSources names explicit files; absent ones are looked up in `cwd`. */
+/** CheckConfigSources names explicit files; absent ones are looked up in `cwd` (default: the process's). */
 export interface CheckConfigSources {
   configFile?: string;
   diveCiFile?: string;
@@ -60,16 +60,16 @@ export function parseStowageYaml(text: string, file = 'stowage.yaml'): CheckConf
 
 /** loadCheckConfig reads and merges the configuration files. */
 export async function loadCheckConfig(src: CheckConfigSources = {}): Promise<LoadedCheckConfig> {
-  const cwd = src.cwd ?? process.cwd();
+  const at = (name: string) => (src.cwd === undefined ? name : join(src.cwd, name));
   const files: string[] = [];
   let config: CheckConfig = {};
-  const diveFile = src.diveCiFile ?? join(cwd, '.dive-ci');
+  const diveFile = src.diveCiFile ?? at('.dive-ci');
   const diveText = await readOptional(diveFile, src.diveCiFile !== undefined);
   if (diveText !== undefined) {
     config = { dive: parseDiveCi(diveText, diveFile) };
     files.push(diveFile);
   }
-  const yamlFile = src.configFile ?? join(cwd, 'stowage.yaml');
+  const yamlFile = src.configFile ?? at('stowage.yaml');
   const yamlText = await readOptional(yamlFile, src.configFile !== undefined);
   if (yamlText !== undefined) {
     const own = parseStowageYaml(yamlText, yamlFile);

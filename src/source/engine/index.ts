@@ -15,7 +15,10 @@ export { engineSocket, type EngineKind } from './engine-socket.js';
 /** EngineOptions choose the environment (for the socket) and the cache directory. */
 export interface EngineOptions {
   env?: NodeJS.ProcessEnv;
-  /** cache directory (default `$XDG_CACHE_HOME/stowage`); the export is kept there, so it is used even with --no-cache */
+  /**
+   * cache directory (default `$XDG_CACHE_HOME/stowage`); the export is kept there, so it is used
+   * even with --no-cache
+   */
   cacheDir?: string;
 }
 
