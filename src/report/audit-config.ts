@@ -3,7 +3,6 @@
  * default --fail-on severity and the per-file scan cap, validated with messages that name the key.
  */
 import picomatch from 'picomatch';
-import { parse as parseYaml } from 'yaml';
 import { AUDIT_SEVERITIES, type AuditFinding, type AuditSeverity } from '../analysis/secrets/types.js';
 import { StowageError } from '../model/errors.js';
 import type { SuppressedFinding } from './audit-types.js';
@@ -73,23 +72,6 @@ export function validateAuditConfig(value: unknown, where = 'audit config'): Aud
     out.maxFileBytes = n as number;
   }
   return out;
-}
-
-/** parseAuditConfigYaml reads the `audit:` section out of a whole stowage.yaml text. */
-export function parseAuditConfigYaml(text: string, where = 'stowage.yaml'): AuditConfig {
-  let doc: unknown;
-  try {
-    doc = parseYaml(text);
-  } catch (e) {
-    throw new StowageError('USAGE', `${where}: not valid YAML`, { hint: 'fix the YAML syntax', cause: e });
-  }
-  if (doc === null || doc === undefined) return {};
-  if (typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new StowageError('USAGE', `${where}: must be a mapping`, {
-      hint: 'put audit settings under an `audit:` key',
-    });
-  }
-  return validateAuditConfig((doc as Record<string, unknown>).audit, `${where}: audit`);
 }
 
 /** Allowlist decides which findings are suppressed. */

@@ -3,6 +3,7 @@
  * offsets; overlapping finds are settled in favour of the rule listed first.
  */
 import { shannonEntropy } from './entropy.js';
+import { isPackageMetadata } from './package-metadata.js';
 import type { SecretRule } from './rule.js';
 
 /** TextMatch is one secret found in a text; offsets are those of the secret itself. */
@@ -13,13 +14,19 @@ export interface TextMatch {
   end: number;
 }
 
-/** contentRules returns the rules that read content and apply to files at `path` (all when undefined). */
+/**
+ * contentRules returns the rules that read content and apply to files at `path`: rules restricted
+ * to other paths are left out, and so are generic rules for package metadata. With no path (config
+ * values, history) every content rule applies except the path-restricted ones.
+ */
 export function contentRules(rules: readonly SecretRule[], path?: string): SecretRule[] {
+  const metadata = path !== undefined && isPackageMetadata(path);
   return rules.filter(
     (r) =>
       r.pattern !== undefined &&
       r.pathOnly !== true &&
-      (r.path === undefined || (path !== undefined && r.path.test(path))),
+      (r.path === undefined || (path !== undefined && r.path.test(path))) &&
+      !(metadata && r.generic === true),
   );
 }
 

@@ -32,6 +32,12 @@ export interface SecretRule extends RuleInfo {
   path?: RegExp;
   /** a path rule reports matching files themselves, without reading them */
   pathOnly?: boolean;
+  /**
+   * generic marks a rule that matches by shape (a secret-looking name and a random value, a URL
+   * with a password) rather than by a key format; it skips distribution package metadata
+   * (see package-metadata.ts), whose upstream texts are full of such shapes
+   */
+  generic?: boolean;
   /** secrets matching any of these are ignored (placeholders, documented examples) */
   allow?: readonly RegExp[];
   /** whole matches matching any of these are ignored (e.g. `key_id = …`) */

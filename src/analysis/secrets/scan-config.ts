@@ -4,6 +4,7 @@
  * value that a history step also shows is reported once, tied to that step.
  */
 import { alignHistory, type HistoryStep, type ImageConfig } from '../../model/config.js';
+import { declaredArgNames, parseBuildArgs } from './build-args.js';
 import { contentRules, matchText } from './match-text.js';
 import type { SecretRule } from './rule.js';
 import { CONFIG_RULES } from './rules/index.js';
@@ -20,24 +21,6 @@ export interface ConfigMatch {
   step: HistoryStep | undefined;
   /** how many history entries show this secret (build args repeat on every later RUN) */
   occurrences: number;
-}
-
-/** BUILD_ARGS matches the `|N ` prefix Docker and buildah put before a RUN's recorded build args. */
-const BUILD_ARGS = /(?:^|\s)\|(\d+)\s+(.*)$/s;
-
-/** parseBuildArgs returns the `KEY=VALUE` build arguments recorded in a history `created_by`. */
-export function parseBuildArgs(createdBy: string): { name: string; value: string }[] {
-  const m = BUILD_ARGS.exec(createdBy);
-  if (m === null) return [];
-  const n = Number(m[1]);
-  const out: { name: string; value: string }[] = [];
-  for (const token of (m[2] ?? '').split(/\s+/)) {
-    if (out.length >= n) break;
-    const a = splitAssignment(token);
-    if (a === undefined) break;
-    out.push(a);
-  }
-  return out;
 }
 
 /** scanConfig scans the config and history of an image with `layerCount` layers. */
@@ -90,12 +73,13 @@ export function scanConfig(
     }
   }
   const fromHistory = new Map<string, ConfigMatch>();
+  const argNames = declaredArgNames(config.history);
   for (const step of steps) {
     const by = step.entry.created_by;
     if (by === undefined || by === '') continue;
     const field = `history[${step.historyIndex}].created_by`;
     const found = matchText(by, textRules).map((m) => ({ rule: m.rule, secret: m.secret }));
-    for (const arg of parseBuildArgs(by)) {
+    for (const arg of parseBuildArgs(by, argNames)) {
       if (!isSensitiveName(arg.name) || !isPlausibleSecretValue(arg.value)) continue;
       const covered = found.findIndex((f) => f.secret.includes(arg.value) || arg.value.includes(f.secret));
       if (covered >= 0 && (found[covered] as { rule: SecretRule }).rule.severity !== 'low') continue;

@@ -1,6 +1,6 @@
 /**
  * Unit tests for the secret scanner: rule matches on planted values, redaction, fingerprints,
- * chunk-boundary handling, binary skipping, the per-file cap, and history build-arg parsing.
+ * chunk-boundary handling, binary skipping and the per-file cap.
  */
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,6 @@ import { fingerprint } from './fingerprint.js';
 import { contentRules, matchText } from './match-text.js';
 import { redact } from './redact.js';
 import { SECRET_RULES } from './rules/index.js';
-import { parseBuildArgs } from './scan-config.js';
 
 const alnum = (n: number) => {
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -92,16 +91,5 @@ describe('ContentScanner', () => {
     expect(capped.push(Buffer.from('y'.repeat(2000)))).toBe(false);
     capped.push(Buffer.from(` ${ghp()}\n`));
     expect(capped.finish()).toEqual({ matches: [], outcome: 'truncated' });
-  });
-});
-
-describe('parseBuildArgs', () => {
-  it('reads the |N KEY=VALUE prefix', () => {
-    expect(parseBuildArgs('|2 TOKEN=abc MODE=x /bin/sh -c make')).toEqual([
-      { name: 'TOKEN', value: 'abc' },
-      { name: 'MODE', value: 'x' },
-    ]);
-    expect(parseBuildArgs('RUN |1 A=b /bin/sh -c true')).toEqual([{ name: 'A', value: 'b' }]);
-    expect(parseBuildArgs('/bin/sh -c echo a|b')).toEqual([]);
   });
 });

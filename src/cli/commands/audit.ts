@@ -4,32 +4,20 @@
  * tied to the layer and build step that put it there. Text, stowage.audit/v1 JSON or SARIF;
  * exit 1 when a finding reaches --fail-on.
  */
-import { readFile } from 'node:fs/promises';
-import { StowageError } from '../../model/errors.js';
-import { parseAuditConfigYaml, parseFailOn, type AuditConfig } from '../../report/audit-config.js';
+import { parseFailOn, validateAuditConfig, type AuditConfig } from '../../report/audit-config.js';
 import { buildAuditReport } from '../../report/audit-report.js';
 import { renderAuditJson } from '../../report/render/audit-json.js';
 import { renderAuditSarif } from '../../report/render/audit-sarif.js';
 import { renderAuditText } from '../../report/render/audit-text.js';
 import type { Command } from '../command.js';
+import { loadProjectConfig } from '../config-file.js';
 import { ExitCode } from '../exit-codes.js';
 import { packageVersion } from '../version.js';
 
-/** loadAuditConfig reads stowage.yaml's `audit:` (explicit --config, or ./stowage.yaml if present). */
-async function loadAuditConfig(explicit: string | undefined): Promise<AuditConfig> {
-  const file = explicit ?? 'stowage.yaml';
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    if (explicit === undefined && (e as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new StowageError('NOT_FOUND', 'cannot read the configuration file', {
-      where: { file },
-      hint: 'check the path given to --config',
-      cause: e,
-    });
-  }
-  return parseAuditConfigYaml(text, file);
+/** loadAuditConfig validates the `audit:` section of the project's stowage.yaml (see config-file.ts). */
+async function loadAuditConfig(configPath: string | undefined): Promise<AuditConfig> {
+  const { file, data } = await loadProjectConfig({ configPath, cwd: process.cwd() });
+  return validateAuditConfig(data.audit, `${file ?? 'stowage.yaml'}: audit`);
 }
 
 /** auditCommand audits one image. */
@@ -56,7 +44,7 @@ export const auditCommand: Command = {
       name: 'config',
       type: 'string',
       valueName: 'FILE',
-      description: 'stowage.yaml to read the `audit:` section from (default ./stowage.yaml if present)',
+      description: 'stowage.yaml to read the `audit:` section from (default ./stowage.yaml or ./stowage.yml if present)',
     },
     {
       name: 'verbose',

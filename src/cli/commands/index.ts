@@ -14,6 +14,10 @@ import { pullCommand } from './pull.js';
 import { cacheCommand } from './cache.js';
 import { buildCacheCommand } from './cache-build.js';
 import { auditCommand } from './audit.js';
+import { diffCommand } from './diff.js';
+import { shareCommand } from './share.js';
+import { optimizeCommand } from './optimize.js';
+import { pushCommand } from './push.js';
 
 /** COMMANDS lists every subcommand in help order. */
 export const COMMANDS: readonly Command[] = [
@@ -26,7 +30,11 @@ export const COMMANDS: readonly Command[] = [
   checkCommand,
   lintCommand,
   auditCommand,
+  diffCommand,
+  shareCommand,
+  optimizeCommand,
   pullCommand,
+  pushCommand,
   cacheCommand,
   buildCacheCommand,
 ];

@@ -5,7 +5,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { lintDockerfile } from '../../analysis/lint/engine.js';
 import { validateLintConfig, type LintConfig } from '../../analysis/lint/config.js';
 import { fixDockerfile } from '../../analysis/lint/fix/fix-dockerfile.js';
@@ -23,10 +22,9 @@ import type { LintFileResult, LintRun } from '../../report/render/lint-run.js';
 import { renderLintSarif } from '../../report/render/lint-sarif.js';
 import { renderLintText } from '../../report/render/lint-text.js';
 import type { Command, CommandContext } from '../command.js';
+import { loadProjectConfig } from '../config-file.js';
 import { ExitCode } from '../exit-codes.js';
 import { packageVersion } from '../version.js';
-
-const DEFAULT_CONFIG = 'stowage.yaml';
 
 async function readText(file: string, what: string, hint: string): Promise<string> {
   try {
@@ -41,38 +39,10 @@ async function readText(file: string, what: string, hint: string): Promise<strin
   }
 }
 
-/** loadConfig reads the `lint:` section of stowage.yaml (explicit --config, or ./stowage.yaml if present). */
-async function loadConfig(explicit: string | undefined): Promise<LintConfig> {
-  const file = explicit ?? DEFAULT_CONFIG;
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    if (explicit === undefined && (e as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new StowageError('NOT_FOUND', 'cannot read the configuration file', {
-      where: { file },
-      hint: 'check the path given to --config',
-      cause: e,
-    });
-  }
-  let doc: unknown;
-  try {
-    doc = parseYaml(text);
-  } catch (e) {
-    throw new StowageError('USAGE', 'configuration is not valid YAML', {
-      where: { file },
-      hint: 'fix the YAML syntax',
-      cause: e,
-    });
-  }
-  if (doc === null || doc === undefined) return {};
-  if (typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new StowageError('USAGE', 'configuration must be a mapping', {
-      where: { file },
-      hint: 'put lint settings under a `lint:` key',
-    });
-  }
-  return validateLintConfig((doc as Record<string, unknown>).lint, `${file}: lint`);
+/** loadConfig validates the `lint:` section of the project's stowage.yaml (see config-file.ts). */
+async function loadConfig(configPath: string | undefined): Promise<LintConfig> {
+  const { file, data } = await loadProjectConfig({ configPath, cwd: process.cwd() });
+  return validateLintConfig(data.lint, `${file ?? 'stowage.yaml'}: lint`);
 }
 
 function threshold(value: unknown, config: LintConfig): Severity | 'none' {
@@ -156,7 +126,7 @@ export const lintCommand: Command = {
       name: 'config',
       type: 'string',
       valueName: 'FILE',
-      description: 'stowage.yaml to read the `lint:` section from (default ./stowage.yaml if present)',
+      description: 'stowage.yaml to read the `lint:` section from (default ./stowage.yaml or ./stowage.yml if present)',
     },
     { name: 'fix', type: 'boolean', description: 'print the safe fixes as a unified diff' },
     { name: 'write', type: 'boolean', description: 'with --fix: apply the fixes to the files (atomically)' },

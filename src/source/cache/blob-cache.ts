@@ -79,7 +79,7 @@ export class BlobCache {
     const final = this.path(digest);
     await mkdir(join(final, '..'), { recursive: true });
     const tmp = `${final}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
-    const out = createWriteStream(tmp, { flags: 'wx' });
+    const out = createWriteStream(tmp, { flags: 'wx', highWaterMark: 1 << 20 });
     let complete = false;
     const verified = verifyDigest(source, digest, { kind: 'digest', expectedSize: size, where });
     async function* written(): AsyncGenerator<Buffer> {
@@ -110,7 +110,7 @@ export class BlobCache {
     const dir = join(this.dir, 'blobs', 'sha256');
     await mkdir(dir, { recursive: true });
     const tmp = join(dir, `ingest.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
-    const out = createWriteStream(tmp, { flags: 'wx' });
+    const out = createWriteStream(tmp, { flags: 'wx', highWaterMark: 1 << 20 });
     const hash = newHash('sha256');
     let size = 0;
     try {

@@ -17,6 +17,7 @@ export const genericApiKey: SecretRule = {
     'gi',
   ),
   minEntropy: 3.5,
+  generic: true,
   allow: [/^[a-zA-Z_.-]+$/, /^[0-9a-f]{64}$/i, /^sha(?:1|256|512)[-=]/i],
   allowMatch: [
     /(?:access(?:ibility|or)|access[_.-]?id|random[_.-]?access|api[_.-]?(?:id|name|version)|rapid|capital|author|credentials?[_.-]?id|withcredentials|(?:bucket|foreign|hot|idx|natural|primary|pub(?:lic)?|schema|sequence)[_.-]?key|key[_.-]?(?:alias|board|code|frame|id|length|mesh|name|pair|press(?:ed)?|ring|selector|signature|size|stone|storetype|word|up|down|left|right)|keying|secret[_.-]?(?:length|name|size)|csrf[_.-]?token|(?:api|credentials|token)[_.-]?(?:endpoint|ur[il])|public[_.-]?token|(?:key|token)[_.-]?file)/i,

@@ -13,5 +13,6 @@ export const urlCredentials: SecretRule = {
   pattern:
     /\b(?:https?|git|ssh|ftp|redis|amqps?|postgres(?:ql)?|mysql|mongodb(?:\+srv)?):\/\/[^\s:/@"'<>]{1,64}:([^\s:/@"'<>]{3,128})@[\w.-]+/g,
   allow: [PLACEHOLDER, /^\$/, /^%[0-9A-Fa-f]{2}/],
+  generic: true,
   fix: 'Remove credentials from URLs; use a credential helper or `RUN --mount=type=secret` for the step that needs them, and do not COPY .git into the image.',
 };
