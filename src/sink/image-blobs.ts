@@ -25,13 +25,8 @@ export async function imageBlobs(image: Image): Promise<ImageBlob[]> {
   }
   const rawConfig = Buffer.from(await image.rawConfig());
   out.push({ descriptor: manifest.config, role: 'config', body: () => once(rawConfig) });
-  out.push({
-    descriptor: await manifestDescriptor(image),
-    role: 'manifest',
-    body: async function* () {
-      yield Buffer.from(await image.rawManifest());
-    },
-  });
+  const rawManifest = Buffer.from(await image.rawManifest());
+  out.push({ descriptor: await manifestDescriptor(image), role: 'manifest', body: () => once(rawManifest) });
   return out;
 }
 

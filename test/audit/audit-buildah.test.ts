@@ -28,10 +28,12 @@ const alnum = (n: number) => {
 // planted secrets, random per run so no output can contain them by accident
 const keyBody = [alnum(64), alnum(64), alnum(64)];
 const privateKey = `-----BEGIN OPENSSH PRIVATE KEY-----\n${keyBody.join('\n')}\n-----END OPENSSH PRIVATE KEY-----\n`;
-const buildArg = `bA${alnum(30)}`;
+// a value with a space: buildah records it unquoted (`|2 DEPLOY_TOKEN=bA… …`), both halves must be masked
+const buildArgHalves = [`bA${alnum(14)}`, alnum(15)];
+const buildArg = buildArgHalves.join(' ');
 const envToken = `ghp_${alnum(36)}`;
 const npmToken = `npm_${alnum(36)}`;
-const PLANTED = [...keyBody, buildArg, envToken, npmToken];
+const PLANTED = [...keyBody, buildArg, ...buildArgHalves, envToken, npmToken];
 
 const dockerfile = (base: string) => `FROM ${base} AS build
 RUN mkdir -p /root && echo "//registry.npmjs.org/:_authToken=${npmToken}" > /root/.npmrc && echo built > /artifact
@@ -125,8 +127,9 @@ describeWithTools('stowage audit on buildah images', ['buildah', 'umoci', 'tar']
       severity: 'error',
       excerpt: `${buildArg.slice(0, 4)}…(32 chars)`,
     });
-    // buildah records the arg on every RUN after the ARG: the finding names the first, with its layer
-    expect(arg.instruction).toMatch(/^\|1 DEPLOY_TOKEN=bA\w\w…\(32 chars\) \/bin\/sh -c rm /);
+    // buildah records the arg on every RUN after the ARG, counting its words (2): the finding names
+    // the first RUN, with its layer, and the whole value is masked
+    expect(arg.instruction).toMatch(/^\|2 DEPLOY_TOKEN=bA\w\w…\(32 chars\) \/bin\/sh -c rm /);
     expect(arg.message).toMatch(/shown by 3 history entries/);
     // that RUN's layer is the one holding the whiteout for the key (GNU tar lists it)
     const listing = await runText('tar', ['-tf', blob(arg.layer?.digest as string)]);
@@ -221,5 +224,28 @@ describeWithTools('stowage audit on buildah images', ['buildah', 'umoci', 'tar']
       'rule',
     ]);
     expect((await audit('--fail-on', 'bogus')).code).toBe(2);
+  });
+
+  it('reads ./stowage.yml when no --config is given, and names the line of a YAML error', async () => {
+    const { report } = await auditJson();
+    const env = report.findings.find((f) => f.ruleId === 'github-token') as AuditFinding;
+    const project = join(work, 'project');
+    await mkdir(project, { recursive: true });
+    const cwd = process.cwd();
+    process.chdir(project);
+    try {
+      expect((await audit()).code).toBe(1);
+      await writeFile(
+        join(project, 'stowage.yml'),
+        `audit:\n  failOn: error\n  allowlist:\n    rules: [private-key, build-arg-secret]\n    fingerprints: [${env.fingerprint}]\n`,
+      );
+      expect((await audit()).code).toBe(0);
+      await writeFile(join(project, 'stowage.yml'), 'audit:\n  allowlist:\n    rules: [private-key\n');
+      const bad = await audit();
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/not valid YAML at line 4, column \d+: .*stowage\.yml/);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });

@@ -8,12 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckDocument } from '../../src/report/check-report.js';
 import { run, writeSample } from '../cli/cli-harness.js';
 import { readLayersWithPython, storedFileBytes } from './layer-oracle.js';
-import { SARIF_2_1_0_SUBSET } from './sarif-subset.js';
+import { sarifErrors } from '../helpers/sarif-schema.js';
 import { schemaValidator } from './schema-validate.js';
 
 let dir: string;
@@ -170,14 +169,12 @@ describe('stowage check', () => {
     const log = JSON.parse(r.stdout) as {
       runs: { results: { ruleId: string; kind: string; level: string }[] }[];
     };
-    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
-    const validate = ajv.compile(SARIF_2_1_0_SUBSET);
-    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    expect(sarifErrors(log)).toEqual([]);
     expect(log.runs[0]?.results.map((x) => [x.ruleId, x.kind, x.level])).toEqual([
       ['min-efficiency', 'fail', 'error'],
       ['max-layers', 'pass', 'none'],
     ]);
-    // the subset must be able to fail
-    expect(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).toBe(false);
+    // the schema check must be able to fail
+    expect(sarifErrors({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).not.toEqual([]);
   });
 });

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import AjvDraft04 from 'ajv-draft-04';
+import ajvDraft04 from 'ajv-draft-04';
+import type { ValidateFunction } from 'ajv-draft-04';
 
 const require = createRequire(import.meta.url);
 const schemaFile = join(
@@ -13,7 +14,10 @@ const schemaFile = join(
   'lib/schemas/sarif-2.1.0-rtm.5.json',
 );
 
-let validator: ReturnType<AjvDraft04['compile']> | undefined;
+// The package is CommonJS with `exports.default`; under NodeNext the default import is the module.
+const AjvDraft04 = (ajvDraft04 as unknown as { default: typeof ajvDraft04.default }).default;
+
+let validator: ValidateFunction | undefined;
 
 /** sarifErrors returns the schema violations of a SARIF log (empty when it is valid). */
 export function sarifErrors(log: unknown): string[] {

@@ -33,6 +33,8 @@ const CASES: Case[] = [
   { name: 'squash all', opts: { squashFrom: 0 }, removed: [], layers: 1 },
   { name: 'squash above the base', opts: { squashFrom: 1 }, removed: [], layers: 2 },
   { name: 'strip', opts: { strip: ['/usr/share/doc', 'var/cache/*'] }, removed: ['usr/share/doc', 'var/cache/app'], layers: 7 },
+  // data/keep-link is a hard link to data/keep: stripping the target turns the link into a file
+  { name: 'strip a hard link target', opts: { strip: ['data/keep'] }, removed: ['data/keep'], layers: 7 },
   {
     name: 'all three, zstd 9',
     opts: { dropWaste: true, squashFrom: 1, strip: ['/usr/share/doc'], compression: { format: 'zstd', level: 9 } },

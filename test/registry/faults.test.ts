@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { StowageError } from '../../src/model/errors.js';
 import { blobImage } from '../../src/source/blob-image.js';
+import { openOciLayout } from '../../src/source/oci-layout/index.js';
 import { openRegistry, type RegistrySourceOptions } from '../../src/source/registry/index.js';
 import { runText } from '../fixtures/run.js';
 import { describeWithTools } from '../helpers/tools.js';
@@ -38,11 +39,7 @@ describeWithTools('registry source: faults', ['docker-registry', 'skopeo', 'umoc
     layout = join(work, 'layout');
     await makeTinyImage(layout, 'v1', [randomLayer(BIG), { 'etc/motd': 'hello\n' }], work);
     expected = await summarizeLayout(layout, 'v1');
-    const image = blobImage(
-      await import('../../src/source/oci-layout/index.js').then((m) =>
-        m.openOciLayout({ path: layout, tag: 'v1' }),
-      ),
-    );
+    const image = blobImage(await openOciLayout({ path: layout, tag: 'v1' }));
     const layers = await image.layers();
     bigDigest = layers.reduce((a, b) => (b.size > a.size ? b : a)).digest;
   });

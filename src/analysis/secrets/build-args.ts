@@ -74,7 +74,9 @@ export function parseBuildArgs(createdBy: string, declared: ReadonlySet<string> 
   const words = (m[2] ?? '').split(' ');
   const starts = (w: string) => {
     const name = ASSIGNMENT.exec(w)?.[1];
-    return name !== undefined && (declared.size === 0 || declared.has(name) || PREDEFINED_ARGS.includes(name));
+    return (
+      name !== undefined && (declared.size === 0 || declared.has(name) || PREDEFINED_ARGS.includes(name))
+    );
   };
   if (n === 0 || !starts(words[0] ?? '')) return [];
   const shell = shellAt(words);

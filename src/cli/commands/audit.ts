@@ -44,7 +44,8 @@ export const auditCommand: Command = {
       name: 'config',
       type: 'string',
       valueName: 'FILE',
-      description: 'stowage.yaml to read the `audit:` section from (default ./stowage.yaml or ./stowage.yml if present)',
+      description:
+        'stowage.yaml to read the `audit:` section from (default ./stowage.yaml or ./stowage.yml if present)',
     },
     {
       name: 'verbose',

@@ -126,7 +126,8 @@ export const lintCommand: Command = {
       name: 'config',
       type: 'string',
       valueName: 'FILE',
-      description: 'stowage.yaml to read the `lint:` section from (default ./stowage.yaml or ./stowage.yml if present)',
+      description:
+        'stowage.yaml to read the `lint:` section from (default ./stowage.yaml or ./stowage.yml if present)',
     },
     { name: 'fix', type: 'boolean', description: 'print the safe fixes as a unified diff' },
     { name: 'write', type: 'boolean', description: 'with --fix: apply the fixes to the files (atomically)' },

@@ -23,15 +23,21 @@ export interface UploadOptions {
 export const DEFAULT_CHUNK_SIZE = 16 << 20;
 
 async function failure(res: HttpResponse, what: string, host: string): Promise<StowageError> {
-  const text = Buffer.from(await res.arrayBuffer().catch(() => new ArrayBuffer(0))).toString('utf8').slice(0, 300);
+  const text = Buffer.from(await res.arrayBuffer().catch(() => new ArrayBuffer(0)))
+    .toString('utf8')
+    .slice(0, 300);
   if (res.status === 401 || res.status === 403) {
     return new StowageError('UNAUTHORIZED', `${host} refused ${what} (HTTP ${res.status})`, {
       hint: 'check that the credentials grant push access to this repository',
     });
   }
-  return new StowageError('NETWORK', `${host} answered HTTP ${res.status} to ${what}${text ? `: ${text}` : ''}`, {
-    hint: 'check the registry log; the upload can be retried',
-  });
+  return new StowageError(
+    'NETWORK',
+    `${host} answered HTTP ${res.status} to ${what}${text ? `: ${text}` : ''}`,
+    {
+      hint: 'check the registry log; the upload can be retried',
+    },
+  );
 }
 
 function withQuery(location: string, query: string): string {
@@ -39,7 +45,8 @@ function withQuery(location: string, query: string): string {
 }
 
 async function absolute(client: RegistryClient, location: string | null, what: string): Promise<string> {
-  if (location === null) throw new StowageError('NETWORK', `${client.host} gave no upload location for ${what}`);
+  if (location === null)
+    throw new StowageError('NETWORK', `${client.host} gave no upload location for ${what}`);
   return new URL(location, `${await client.origin()}/`).toString();
 }
 
@@ -107,11 +114,15 @@ export async function uploadBlob(
     const all: Buffer[] = [];
     for await (const c of chunks(body(), chunkSize)) all.push(c);
     const data = Buffer.concat(all);
-    const res = await client.request(withQuery(location, `digest=${encodeURIComponent(desc.digest)}`), `upload of ${what}`, {
-      method: 'PUT',
-      headers: { ...octets, 'content-length': String(data.length) },
-      body: data,
-    });
+    const res = await client.request(
+      withQuery(location, `digest=${encodeURIComponent(desc.digest)}`),
+      `upload of ${what}`,
+      {
+        method: 'PUT',
+        headers: { ...octets, 'content-length': String(data.length) },
+        body: data,
+      },
+    );
     if (res.status !== 201) throw await failure(res, `the upload of ${what}`, client.host);
     await res.body?.cancel();
     return 'uploaded';
@@ -120,7 +131,11 @@ export async function uploadBlob(
   for await (const chunk of chunks(body(), chunkSize)) {
     const res = await client.request(location, `chunk at ${offset} of ${what}`, {
       method: 'PATCH',
-      headers: { ...octets, 'content-length': String(chunk.length), 'content-range': `${offset}-${offset + chunk.length - 1}` },
+      headers: {
+        ...octets,
+        'content-length': String(chunk.length),
+        'content-range': `${offset}-${offset + chunk.length - 1}`,
+      },
       body: chunk,
     });
     if (res.status !== 202) throw await failure(res, `the chunk at byte ${offset} of ${what}`, client.host);
@@ -128,10 +143,14 @@ export async function uploadBlob(
     location = await absolute(client, res.headers.get('location'), what);
     offset += chunk.length;
   }
-  const res = await client.request(withQuery(location, `digest=${encodeURIComponent(desc.digest)}`), `upload end of ${what}`, {
-    method: 'PUT',
-    headers: { 'content-length': '0' },
-  });
+  const res = await client.request(
+    withQuery(location, `digest=${encodeURIComponent(desc.digest)}`),
+    `upload end of ${what}`,
+    {
+      method: 'PUT',
+      headers: { 'content-length': '0' },
+    },
+  );
   if (res.status !== 201) throw await failure(res, `the end of the upload of ${what}`, client.host);
   await res.body?.cancel();
   return 'uploaded';

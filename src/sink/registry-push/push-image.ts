@@ -26,7 +26,11 @@ export interface PushResult {
 }
 
 /** pushImage pushes `image` to `reference` (e.g. `localhost:5000/app:v1`). */
-export async function pushImage(image: Image, reference: string, opts: PushOptions = {}): Promise<PushResult> {
+export async function pushImage(
+  image: Image,
+  reference: string,
+  opts: PushOptions = {},
+): Promise<PushResult> {
   const ref = parseRegistryReference(reference);
   const client = new RegistryClient(ref.registry, opts);
   client.addScope(`repository:${ref.repository}:pull,push`);
@@ -62,15 +66,26 @@ export async function pushImage(image: Image, reference: string, opts: PushOptio
   });
   await res.body?.cancel();
   if (res.status !== 201) {
-    throw new StowageError('NETWORK', `${client.host} answered HTTP ${res.status} to the manifest PUT of ${result.reference}`, {
-      hint: res.status === 401 || res.status === 403 ? 'check that the credentials grant push access' : 'check the registry log',
-    });
+    throw new StowageError(
+      'NETWORK',
+      `${client.host} answered HTTP ${res.status} to the manifest PUT of ${result.reference}`,
+      {
+        hint:
+          res.status === 401 || res.status === 403
+            ? 'check that the credentials grant push access'
+            : 'check the registry log',
+      },
+    );
   }
   const stored = res.headers.get('docker-content-digest');
   if (stored !== null && stored !== manifest.digest) {
-    throw new StowageError('DIGEST_MISMATCH', `${client.host} stored the manifest as ${stored}, expected ${manifest.digest}`, {
-      where: { file: result.reference },
-    });
+    throw new StowageError(
+      'DIGEST_MISMATCH',
+      `${client.host} stored the manifest as ${stored}, expected ${manifest.digest}`,
+      {
+        where: { file: result.reference },
+      },
+    );
   }
   return result;
 }
