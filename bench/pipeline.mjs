@@ -5,10 +5,14 @@
 // mode 'hash':   the same, reading every body with contentHash on (what analysis does);
 // mode 'inflate': read → decompress only, to see where time goes.
 // Prints one JSON line: { seconds, compressedBytes, uncompressedBytes, entries, maxRssMB, cpuSeconds }.
+// STOWAGE_DIST points at another build than ../dist.
 import { createReadStream } from 'node:fs';
 import process from 'node:process';
-import { decompress, verifyDigest } from '../dist/compress/index.js';
-import { readTar } from '../dist/tar/reader.js';
+import { pathToFileURL } from 'node:url';
+
+const DIST = process.env.STOWAGE_DIST ?? new URL('../dist', import.meta.url).pathname;
+const { decompress, verifyDigest } = await import(pathToFileURL(`${DIST}/compress/index.js`).href);
+const { readTar } = await import(pathToFileURL(`${DIST}/tar/reader.js`).href);
 
 const job = JSON.parse(process.argv[2]);
 const where = { file: job.path };

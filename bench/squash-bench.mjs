@@ -60,19 +60,23 @@ function generate(work, dir) {
   const layers = [
     () => {
       mkdirSync(join(root, 'data/rand'), { recursive: true });
-      for (let i = 0; i < files; i++) writeFileSync(join(root, `data/rand/${i}.bin`), randomBytes(fileMb * MB));
+      for (let i = 0; i < files; i++)
+        writeFileSync(join(root, `data/rand/${i}.bin`), randomBytes(fileMb * MB));
     },
     () => {
       mkdirSync(join(root, 'data/text'), { recursive: true });
-      for (let i = 0; i < files; i++) writeFileSync(join(root, `data/text/${i}.log`), textBlock(fileMb * MB, i));
+      for (let i = 0; i < files; i++)
+        writeFileSync(join(root, `data/text/${i}.log`), textBlock(fileMb * MB, i));
       for (let d = 0; d < 200; d++) {
         mkdirSync(join(root, `usr/share/small/${d}`), { recursive: true });
-        for (let f = 0; f < 50; f++) writeFileSync(join(root, `usr/share/small/${d}/${f}.txt`), textBlock(2048, d * 50 + f));
+        for (let f = 0; f < 50; f++)
+          writeFileSync(join(root, `usr/share/small/${d}/${f}.txt`), textBlock(2048, d * 50 + f));
       }
     },
     () => {
       // overwrite a tenth of the random files, delete another tenth: waste a squash drops
-      for (let i = 0; i < files / 10; i++) writeFileSync(join(root, `data/rand/${i}.bin`), randomBytes(fileMb * MB));
+      for (let i = 0; i < files / 10; i++)
+        writeFileSync(join(root, `data/rand/${i}.bin`), randomBytes(fileMb * MB));
       for (let i = Math.ceil(files / 10); i < files / 5; i++) unlinkSync(join(root, `data/rand/${i}.bin`));
     },
   ];
@@ -117,7 +121,8 @@ async function main() {
     const repack = timed(() => {
       sh('umoci', ['new', '--image', `${src}:sq`]);
       sh('umoci', ['unpack', '--image', `${src}:sq`, empty]);
-      for (const name of readdirSync(join(bundle, 'rootfs'))) renameSync(join(bundle, 'rootfs', name), join(empty, 'rootfs', name));
+      for (const name of readdirSync(join(bundle, 'rootfs')))
+        renameSync(join(bundle, 'rootfs', name), join(empty, 'rootfs', name));
       sh('umoci', ['repack', '--image', `${src}:sq`, empty]);
     });
     const umociLayer = (await (await openImage(`oci:${src}:sq`)).layers())[0];
@@ -126,14 +131,34 @@ async function main() {
     const umociSeconds = unpack.seconds + repack.seconds;
     const result = {
       machine: { cpus: cpus().length, model: cpus()[0]?.model },
-      image: { layers: layers.length, compressedBytes: layers.reduce((n, l) => n + l.size, 0), uncompressedBytes: uncompressed, generateSeconds: +gen.seconds.toFixed(1) },
-      stowage: { seconds: +stowage.seconds.toFixed(2), layerBytes: stowage.value, files: ours.files, fileBytes: ours.fileBytes },
-      umoci: { unpackSeconds: +unpack.seconds.toFixed(2), repackSeconds: +repack.seconds.toFixed(2), seconds: +umociSeconds.toFixed(2), layerBytes: umociLayer.size, files: theirs.files, fileBytes: theirs.fileBytes },
+      image: {
+        layers: layers.length,
+        compressedBytes: layers.reduce((n, l) => n + l.size, 0),
+        uncompressedBytes: uncompressed,
+        generateSeconds: +gen.seconds.toFixed(1),
+      },
+      stowage: {
+        seconds: +stowage.seconds.toFixed(2),
+        layerBytes: stowage.value,
+        files: ours.files,
+        fileBytes: ours.fileBytes,
+      },
+      umoci: {
+        unpackSeconds: +unpack.seconds.toFixed(2),
+        repackSeconds: +repack.seconds.toFixed(2),
+        seconds: +umociSeconds.toFixed(2),
+        layerBytes: umociLayer.size,
+        files: theirs.files,
+        fileBytes: theirs.fileBytes,
+      },
       sameFinalFiles: ours.files === theirs.files && ours.fileBytes === theirs.fileBytes,
       speedup: +(umociSeconds / stowage.seconds).toFixed(2),
     };
     mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
-    writeFileSync(new URL('./out/squash-results.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(
+      new URL('./out/squash-results.json', import.meta.url),
+      `${JSON.stringify(result, null, 2)}\n`,
+    );
     console.log(JSON.stringify(result, null, 2));
   } finally {
     if (KEEP) console.error(`kept ${work}`);

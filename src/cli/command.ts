@@ -15,6 +15,10 @@ export type OutputFormat = 'text' | 'json' | (string & {});
 export interface GlobalOptions {
   format: OutputFormat;
   platform: Platform | undefined;
+  /** registry access: --creds, --insecure, --no-cache */
+  creds: string | undefined;
+  insecure: boolean;
+  noCache: boolean;
   debug: boolean;
   color: boolean;
 }
@@ -31,7 +35,7 @@ export interface CommandContext {
   progress: Progress;
   /** out writes results to stdout (clearing any progress line first) */
   out(text: string): void;
-  /** openImage opens a reference with the global --platform applied */
+  /** openImage opens a reference with the global --platform and registry options applied */
   openImage(reference: string): Promise<Image>;
 }
 

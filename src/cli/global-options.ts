@@ -18,6 +18,18 @@ export const GLOBAL_OPTIONS: readonly OptionDef[] = [
     valueName: 'OS/ARCH[/VARIANT]',
     description: 'image to use from a multi-platform index (default linux/<host arch>)',
   },
+  {
+    name: 'creds',
+    type: 'string',
+    valueName: 'USER:PASSWORD',
+    description: 'registry credentials (default: docker/podman login files, credential helpers)',
+  },
+  {
+    name: 'insecure',
+    type: 'boolean',
+    description: 'allow plain HTTP to a registry that is not on this machine',
+  },
+  { name: 'no-cache', type: 'boolean', description: "don't read or write the local blob cache" },
   { name: 'debug', type: 'boolean', description: 'show stack traces and error causes' },
   {
     name: 'no-color',

@@ -4,7 +4,8 @@
  * exit codes. It never calls process.exit, so tests can call it with captured streams.
  */
 import { parseArgs } from 'node:util';
-import { openImage, parsePlatform, StowageError } from '../index.js';
+import { openImage, parsePlatform, StowageError, type OpenOptions } from '../index.js';
+import { defaultCacheDir } from '../source/cache/blob-cache.js';
 import { createStyle } from '../report/format/style.js';
 import type { Command, CommandContext, GlobalOptions } from './command.js';
 import { COMMANDS } from './commands/index.js';
@@ -62,9 +63,25 @@ function globalOptions(cmd: Command, values: ParsedValues, io: CliIo): GlobalOpt
   return {
     format,
     platform: typeof values.platform === 'string' ? parsePlatform(values.platform) : undefined,
+    creds: typeof values.creds === 'string' ? values.creds : undefined,
+    insecure: values.insecure === true,
+    noCache: values['no-cache'] === true,
     debug: values.debug === true,
     color: colorEnabled(io, values['no-color'] === true),
   };
+}
+
+/** openOptions turns the global options and the CLI's environment into source options. */
+function openOptions(global: GlobalOptions, io: CliIo): OpenOptions {
+  const opts: OpenOptions = {
+    insecure: global.insecure,
+    noCache: global.noCache,
+    env: io.env as NodeJS.ProcessEnv,
+    cacheDir: defaultCacheDir(io.env as NodeJS.ProcessEnv),
+  };
+  if (global.platform !== undefined) opts.platform = global.platform;
+  if (global.creds !== undefined) opts.creds = global.creds;
+  return opts;
 }
 
 async function runCommand(cmd: Command, argv: string[], io: CliIo): Promise<number> {
@@ -92,7 +109,7 @@ async function runCommand(cmd: Command, argv: string[], io: CliIo): Promise<numb
       progress.clear();
       io.stdout.write(text);
     },
-    openImage: (reference) => openImage(reference, { platform: global.platform }),
+    openImage: (reference) => openImage(reference, openOptions(global, io)),
   };
   try {
     return (await cmd.run(ctx)) ?? ExitCode.ok;

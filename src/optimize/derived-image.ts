@@ -38,7 +38,11 @@ export function placeLayer(layer: Layer, index: number): Layer {
 /** derivedImage assembles an image from `layers` (already placed) and raw config bytes. */
 export async function derivedImage(source: Image, layers: Layer[], rawConfig: Uint8Array): Promise<Image> {
   const config = parseImageConfig(rawConfig, 'derived image config');
-  const configDesc: Descriptor = { mediaType: MediaTypes.ociConfig, digest: digestOf(rawConfig), size: rawConfig.length };
+  const configDesc: Descriptor = {
+    mediaType: MediaTypes.ociConfig,
+    digest: digestOf(rawConfig),
+    size: rawConfig.length,
+  };
   const annotations = (await source.manifest()).annotations;
   const doc = {
     schemaVersion: 2,

@@ -1,9 +1,13 @@
 /**
  * Layer compression for rewritten layers: gzip through node:zlib or zstd through zstd-napi, at a
- * chosen level. Both are deterministic: the same tar bytes always give the same blob.
+ * chosen level. gzip is written as one member per GZIP_BLOCK of tar bytes, compressed in parallel on
+ * libuv's thread pool (pigz-style; every gzip reader joins members), which keeps all cores busy.
+ * Both are deterministic: block boundaries are fixed, so the same tar bytes give the same blob.
  */
-import { Transform } from 'node:stream';
-import { constants, createGzip } from 'node:zlib';
+import { availableParallelism } from 'node:os';
+import type { Transform } from 'node:stream';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { CompressStream } from 'zstd-napi';
 import { StowageError } from '../model/errors.js';
 import { MediaTypes } from '../model/media-types.js';
@@ -37,18 +41,57 @@ export function layerMediaType(c: LayerCompression): string {
   return c.format === 'zstd' ? MediaTypes.ociLayerZstd : MediaTypes.ociLayerGzip;
 }
 
-/** compressor returns a fresh Transform stream compressing with `c`. */
-export function compressor(c: LayerCompression): Transform {
+/** GZIP_BLOCK is the tar bytes per gzip member. */
+export const GZIP_BLOCK = 4 << 20;
+
+const gzipAsync = promisify(gzip);
+
+/** blocks regroups a stream into GZIP_BLOCK-sized buffers (the last may be shorter). */
+async function* blocks(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let parts: Buffer[] = [];
+  let have = 0;
+  for await (const chunk of source) {
+    let buf = chunk;
+    while (buf.length > 0) {
+      const take = Math.min(GZIP_BLOCK - have, buf.length);
+      parts.push(buf.subarray(0, take));
+      have += take;
+      buf = buf.subarray(take);
+      if (have === GZIP_BLOCK) {
+        yield Buffer.concat(parts);
+        parts = [];
+        have = 0;
+      }
+    }
+  }
+  if (have > 0 || parts.length > 0) yield Buffer.concat(parts);
+}
+
+/** parallelGzip compresses blocks as gzip members, a few at once, yielding them in order. */
+async function* parallelGzip(source: AsyncIterable<Buffer>, level: number): AsyncGenerator<Buffer> {
+  const width = Math.max(2, availableParallelism());
+  const pending: Promise<Buffer>[] = [];
+  for await (const block of blocks(source)) {
+    pending.push(gzipAsync(block, { level, chunkSize: 1 << 20 }));
+    if (pending.length >= width) yield await (pending.shift() as Promise<Buffer>);
+  }
+  for (const p of pending) yield await p;
+}
+
+/** compressor returns a pipeline stage compressing with `c`. */
+export function compressor(c: LayerCompression): Transform | ((source: AsyncIterable<Buffer>) => AsyncGenerator<Buffer>) {
   const level = compressionLevel(c);
   if (c.format === 'zstd') return new CompressStream({ compressionLevel: level });
-  return createGzip({ level, chunkSize: 1 << 20, memLevel: constants.Z_DEFAULT_MEMLEVEL });
+  return (source) => parallelGzip(source, level);
 }
 
 /** parseCompression reads `gzip`, `zstd`, `gzip:9` or `zstd:19`. */
 export function parseCompression(s: string): LayerCompression {
   const [format, level] = s.split(':');
   if (format !== 'gzip' && format !== 'zstd') {
-    throw new StowageError('USAGE', `"${s}" is not a layer compression`, { hint: 'use gzip, zstd, gzip:LEVEL or zstd:LEVEL' });
+    throw new StowageError('USAGE', `"${s}" is not a layer compression`, {
+      hint: 'use gzip, zstd, gzip:LEVEL or zstd:LEVEL',
+    });
   }
   const c: LayerCompression = level === undefined ? { format } : { format, level: Number(level) };
   compressionLevel(c);

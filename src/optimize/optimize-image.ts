@@ -46,7 +46,10 @@ interface Built {
 
 /** outputGroups lists the output layers: one per source layer, the squashed range as one. */
 function outputGroups(n: number, opts: KeepOptions, plans: readonly LayerPlan[]): OutputGroup[] {
-  const notes = [opts.dropWaste === true ? 'drop-waste' : '', opts.strip?.length ? `strip ${opts.strip.join(' ')}` : '']
+  const notes = [
+    opts.dropWaste === true ? 'drop-waste' : '',
+    opts.strip?.length ? `strip ${opts.strip.join(' ')}` : '',
+  ]
     .filter((s) => s !== '')
     .join(', ');
   const from = opts.squashFrom ?? n;
@@ -70,10 +73,17 @@ export function optimizeImage(source: Image, opts: OptimizeOptions): OptimizedIm
 
   async function build(): Promise<Built> {
     const layers = await source.layers();
-    if (opts.squashFrom !== undefined && (!Number.isInteger(opts.squashFrom) || opts.squashFrom < 0 || opts.squashFrom >= layers.length)) {
-      throw new StowageError('USAGE', `cannot squash from layer ${opts.squashFrom}: the image has ${layers.length} layers`, {
-        hint: `give a layer index from 0 to ${layers.length - 1}`,
-      });
+    if (
+      opts.squashFrom !== undefined &&
+      (!Number.isInteger(opts.squashFrom) || opts.squashFrom < 0 || opts.squashFrom >= layers.length)
+    ) {
+      throw new StowageError(
+        'USAGE',
+        `cannot squash from layer ${opts.squashFrom}: the image has ${layers.length} layers`,
+        {
+          hint: `give a layer index from 0 to ${layers.length - 1}`,
+        },
+      );
     }
     progress('reading layers …');
     const stack = await readImageStack(source);
@@ -90,8 +100,15 @@ export function optimizeImage(source: Image, opts: OptimizeOptions): OptimizedIm
         tarSizes.push(undefined);
         continue;
       }
-      progress(`writing layer ${index} from source layer${g.sources.length > 1 ? 's' : ''} ${g.sources.join(', ')} …`);
-      const written = await spoolLayer(rewriteEntries(layers, plans, g.sources), index, opts.compression ?? DEFAULT_COMPRESSION, spool);
+      progress(
+        `writing layer ${index} from source layer${g.sources.length > 1 ? 's' : ''} ${g.sources.join(', ')} …`,
+      );
+      const written = await spoolLayer(
+        rewriteEntries(layers, plans, g.sources),
+        index,
+        opts.compression ?? DEFAULT_COMPRESSION,
+        spool,
+      );
       out.push(written.layer);
       tarSizes.push(written.tarSize);
     }
@@ -118,13 +135,18 @@ export function optimizeImage(source: Image, opts: OptimizeOptions): OptimizedIm
     summary: async () => (await get()).summary,
     sourceStack: async () => (await get()).stack,
     async close() {
-      if (spool !== undefined && opts.spoolDir === undefined) await rm(spool, { recursive: true, force: true });
+      if (spool !== undefined && opts.spoolDir === undefined)
+        await rm(spool, { recursive: true, force: true });
     },
   };
 }
 
 /** squash returns `source` with layers from `from` (default 0: all) squashed into one. */
-export function squash(source: Image, from = 0, opts: Omit<OptimizeOptions, 'squashFrom'> = {}): OptimizedImage {
+export function squash(
+  source: Image,
+  from = 0,
+  opts: Omit<OptimizeOptions, 'squashFrom'> = {},
+): OptimizedImage {
   return optimizeImage(source, { ...opts, squashFrom: from });
 }
 
@@ -134,6 +156,10 @@ export function dropWaste(source: Image, opts: Omit<OptimizeOptions, 'dropWaste'
 }
 
 /** strip returns `source` without the paths matching `globs` (and everything below them). */
-export function strip(source: Image, globs: readonly string[], opts: Omit<OptimizeOptions, 'strip'> = {}): OptimizedImage {
+export function strip(
+  source: Image,
+  globs: readonly string[],
+  opts: Omit<OptimizeOptions, 'strip'> = {},
+): OptimizedImage {
   return optimizeImage(source, { ...opts, strip: globs });
 }

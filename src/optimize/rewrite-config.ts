@@ -21,21 +21,35 @@ function mark(entry: Record<string, unknown>, note: string): void {
 }
 
 /** rewriteConfig returns the config bytes for `groups` with the given diff_ids. */
-export function rewriteConfig(raw: Uint8Array, groups: readonly OutputGroup[], diffIds: readonly Digest[]): Buffer {
+export function rewriteConfig(
+  raw: Uint8Array,
+  groups: readonly OutputGroup[],
+  diffIds: readonly Digest[],
+): Buffer {
   const json = parseJson(raw, 'image config');
   const config: Record<string, unknown> = isObject(json) ? { ...json } : {};
   const rootfs: Record<string, unknown> = isObject(config.rootfs) ? { ...config.rootfs } : { type: 'layers' };
   rootfs.diff_ids = [...diffIds];
   config.rootfs = rootfs;
-  const history = Array.isArray(config.history) ? config.history.map((h) => (isObject(h) ? { ...h } : h)) : [];
-  const layerEntries = history.filter((h): h is Record<string, unknown> => isObject(h) && h.empty_layer !== true);
+  const history = Array.isArray(config.history)
+    ? config.history.map((h) => (isObject(h) ? { ...h } : h))
+    : [];
+  const layerEntries = history.filter(
+    (h): h is Record<string, unknown> => isObject(h) && h.empty_layer !== true,
+  );
   const sourceCount = groups.reduce((n, g) => n + g.sources.length, 0);
   if (layerEntries.length === sourceCount) {
     for (const g of groups) {
       if (!g.rewritten) continue;
       const [first, ...rest] = g.sources;
       const head = layerEntries[first ?? 0];
-      if (head !== undefined) mark(head, g.sources.length > 1 ? `squashed layers ${first}–${g.sources.at(-1)}${g.note ? `, ${g.note}` : ''}` : `rewritten: ${g.note}`);
+      if (head !== undefined)
+        mark(
+          head,
+          g.sources.length > 1
+            ? `squashed layers ${first}–${g.sources.at(-1)}${g.note ? `, ${g.note}` : ''}`
+            : `rewritten: ${g.note}`,
+        );
       for (const i of rest) {
         const e = layerEntries[i];
         if (e === undefined) continue;

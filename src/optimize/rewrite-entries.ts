@@ -25,7 +25,11 @@ function toWriteEntry(e: LayerEntry, path: string): TarWriteEntry {
 }
 
 /** materialise writes the file version `ref` at `path`, read again from its layer. */
-async function* materialise(layers: readonly Layer[], ref: number, path: string): AsyncGenerator<TarWriteEntry> {
+async function* materialise(
+  layers: readonly Layer[],
+  ref: number,
+  path: string,
+): AsyncGenerator<TarWriteEntry> {
   const layer = layers[refLayer(ref)];
   const wanted = refRow(ref);
   let ordinal = 0;
@@ -36,10 +40,14 @@ async function* materialise(layers: readonly Layer[], ref: number, path: string)
       return;
     }
   }
-  throw new StowageError('INTERNAL', `hard link ${path} points at entry ${wanted} of layer ${refLayer(ref)}, which is missing`, {
-    where: { path, layerIndex: refLayer(ref) },
-    hint: 'the layer changed while it was being rewritten; run the command again',
-  });
+  throw new StowageError(
+    'INTERNAL',
+    `hard link ${path} points at entry ${wanted} of layer ${refLayer(ref)}, which is missing`,
+    {
+      where: { path, layerIndex: refLayer(ref) },
+      hint: 'the layer changed while it was being rewritten; run the command again',
+    },
+  );
 }
 
 /** rewriteEntries yields the kept entries of `sources` (layer indexes, in order). */

@@ -39,10 +39,14 @@ describe('planRewrite', () => {
   });
 
   it('strip materialises the first link into a stripped path and re-points the others to it', async () => {
-    const p = await plan(
-      { strip: ['/usr/share/doc'] },
-      [dir('usr'), dir('usr/share'), dir('usr/share/doc'), file('usr/share/doc/x', 'doc'), hardlink('h1', 'usr/share/doc/x'), hardlink('h2', 'usr/share/doc/x')],
-    );
+    const p = await plan({ strip: ['/usr/share/doc'] }, [
+      dir('usr'),
+      dir('usr/share'),
+      dir('usr/share/doc'),
+      file('usr/share/doc/x', 'doc'),
+      hardlink('h1', 'usr/share/doc/x'),
+      hardlink('h2', 'usr/share/doc/x'),
+    ]);
     expect(kept(p[0])).toEqual([1, 1, 0, 0, 1, 1]);
     expect(p[0]?.fixups.get(4)).toEqual({ kind: 'materialise', from: versionRef(0, 3) });
     expect(p[0]?.fixups.get(5)).toEqual({ kind: 'relink', target: 'h1' });

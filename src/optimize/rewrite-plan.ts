@@ -55,9 +55,15 @@ export function planRewrite(stack: LayerStack, rule: EntryRule): LayerPlan[] {
         if (kept) outCur.delete(pathId);
       } else {
         origCur.set(pathId, inode);
-        if (kept && type === TYPE_HARDLINK && inode !== NO_VERSION && (targetId === undefined || outCur.get(targetId) !== inode)) {
+        if (
+          kept &&
+          type === TYPE_HARDLINK &&
+          inode !== NO_VERSION &&
+          (targetId === undefined || outCur.get(targetId) !== inode)
+        ) {
           const at = home.get(inode);
-          if (at !== undefined && outCur.get(at) === inode) fixups.set(row, { kind: 'relink', target: trie.path(at) });
+          if (at !== undefined && outCur.get(at) === inode)
+            fixups.set(row, { kind: 'relink', target: trie.path(at) });
           else {
             fixups.set(row, { kind: 'materialise', from: inode });
             home.set(inode, pathId);

@@ -10,6 +10,7 @@ import type { Image } from '../model/image.js';
 import { parsePlatform, type Platform } from '../model/platform.js';
 import { blobImage, rootPlatforms, type ImageRoot } from './blob-image.js';
 import { openDockerArchive } from './docker-archive/index.js';
+import { openEngine, type EngineOptions } from './engine/index.js';
 import { openOciArchive } from './oci-archive/index.js';
 import { openOciLayout } from './oci-layout/index.js';
 import { openRegistry, type RegistrySourceOptions } from './registry/index.js';
@@ -31,9 +32,9 @@ export interface OpenOptions extends RegistrySourceOptions {
 
 const LOCAL_SCHEMES = ['oci', 'oci-archive', 'docker-archive'] as const;
 type LocalScheme = (typeof LOCAL_SCHEMES)[number];
-const LATER_SCHEMES = ['docker', 'podman', 'docker-daemon', 'containers-storage'];
+const UNSUPPORTED_SCHEMES = ['docker-daemon', 'containers-storage'];
 const SCHEME_HINT =
-  'use oci:DIR[:tag], oci-archive:FILE[:tag], docker-archive:FILE[:repo:tag], registry:NAME[:tag], or an existing path';
+  'use oci:DIR[:tag], oci-archive:FILE[:tag], docker-archive:FILE[:repo:tag], registry:NAME[:tag], docker:NAME, podman:NAME, or an existing path';
 
 /** openImage resolves a reference and returns its Image; nothing but the root document is read yet. */
 export async function openImage(reference: string, opts: OpenOptions = {}): Promise<Image> {
@@ -62,12 +63,22 @@ export async function resolveReference(reference: string, opts: OpenOptions = {}
     return openScheme(scheme as LocalScheme, ref);
   }
   if (scheme === 'registry') return openRegistry(rest, opts);
-  if (scheme !== undefined && LATER_SCHEMES.includes(scheme) && !(await pathExists(reference))) {
-    throw new StowageError('INVALID_REFERENCE', `${scheme}: references are not supported yet`, {
+  if ((scheme === 'docker' || scheme === 'podman') && !(await pathExists(reference))) {
+    return openEngine(scheme, rest, engineOptions(opts));
+  }
+  if (scheme !== undefined && UNSUPPORTED_SCHEMES.includes(scheme) && !(await pathExists(reference))) {
+    throw new StowageError('INVALID_REFERENCE', `${scheme}: references are not supported`, {
       hint: SCHEME_HINT,
     });
   }
   return openBare(reference, opts);
+}
+
+function engineOptions(opts: OpenOptions): EngineOptions {
+  const out: EngineOptions = {};
+  if (opts.env !== undefined) out.env = opts.env;
+  if (opts.cacheDir !== undefined) out.cacheDir = opts.cacheDir;
+  return out;
 }
 
 function openScheme(scheme: LocalScheme, ref: PathReference, archive?: TarArchive): Promise<ImageRoot> {

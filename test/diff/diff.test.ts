@@ -35,7 +35,11 @@ async function json<T>(argv: string[]): Promise<T> {
 
 /** rawLayers reads an image's layer descriptors as skopeo fetches its manifest. */
 async function rawLayers(ref: string): Promise<{ digest: string; size: number }[]> {
-  return (JSON.parse(await runText('skopeo', ['inspect', '--raw', ref])) as { layers: { digest: string; size: number }[] }).layers;
+  return (
+    JSON.parse(await runText('skopeo', ['inspect', '--raw', ref])) as {
+      layers: { digest: string; size: number }[];
+    }
+  ).layers;
 }
 
 describeWithTools('diff, share and optimize through the CLI', ['buildah', 'skopeo', 'umoci'], () => {
@@ -68,8 +72,13 @@ describeWithTools('diff, share and optimize through the CLI', ['buildah', 'skope
   it('diff of two builds differing in one COPY reports exactly that file', async () => {
     const r = await json<DiffReport>(['diff', fx.aRef, fx.bRef]);
     expect(r.identical).toBe(false);
-    expect(r.files.changes.map((c) => [c.path, c.kind, c.change])).toEqual([['app/msg.txt', 'changed', 'content']]);
-    const oracle = fsDifferences(await unpackRootfs(fx.aRef, join(work, 'a')), await unpackRootfs(fx.bRef, join(work, 'b')));
+    expect(r.files.changes.map((c) => [c.path, c.kind, c.change])).toEqual([
+      ['app/msg.txt', 'changed', 'content'],
+    ]);
+    const oracle = fsDifferences(
+      await unpackRootfs(fx.aRef, join(work, 'a')),
+      await unpackRootfs(fx.bRef, join(work, 'b')),
+    );
     expect(oracle.map((d) => d.split(':')[0])).toEqual(['changed app/msg.txt']);
     const b = await rawLayers(fx.bRef);
     expect(r.layers.commonBaseLayers).toBe(b.length - 1);
@@ -97,17 +106,38 @@ describeWithTools('diff, share and optimize through the CLI', ['buildah', 'skope
   });
 
   it('optimize --drop-waste removes exactly the reclaimable bytes `stowage waste` reports', async () => {
-    const waste = await json<{ totals: { reclaimableBytes: number; layerFileBytes: number } }>(['waste', fx.aRef]);
+    const waste = await json<{ totals: { reclaimableBytes: number; layerFileBytes: number } }>([
+      'waste',
+      fx.aRef,
+    ]);
     const dest = `oci:${join(work, 'opt')}:v1`;
     const r = await json<OptimizeReport>(['optimize', fx.aRef, '--to', dest, '--drop-waste']);
     expect(r.before.layerFileBytes).toBe(waste.totals.layerFileBytes);
     expect(r.before.layerFileBytes - r.after.layerFileBytes).toBe(waste.totals.reclaimableBytes);
-    const after = await json<{ totals: { reclaimableBytes: number; layerFileBytes: number } }>(['waste', dest]);
+    const after = await json<{ totals: { reclaimableBytes: number; layerFileBytes: number } }>([
+      'waste',
+      dest,
+    ]);
     expect(after.totals.reclaimableBytes).toBe(0);
     expect(after.totals.layerFileBytes).toBe(r.after.layerFileBytes);
-    const again = await json<OptimizeReport>(['optimize', fx.aRef, '--to', `oci:${join(work, 'opt2')}:v1`, '--drop-waste']);
+    const again = await json<OptimizeReport>([
+      'optimize',
+      fx.aRef,
+      '--to',
+      `oci:${join(work, 'opt2')}:v1`,
+      '--drop-waste',
+    ]);
     expect(again.manifestDigest).toBe(r.manifestDigest);
-    const squashed = await json<OptimizeReport>(['optimize', fx.aRef, '--to', `oci:${join(work, 'opt')}:sq`, '--squash-from', fx.baseRef, '--strip', '/usr/share/doc']);
+    const squashed = await json<OptimizeReport>([
+      'optimize',
+      fx.aRef,
+      '--to',
+      `oci:${join(work, 'opt')}:sq`,
+      '--squash-from',
+      fx.baseRef,
+      '--strip',
+      '/usr/share/doc',
+    ]);
     expect(squashed.request.squashFrom).toBe(1);
     expect(squashed.after.layers).toBe(2);
     expect(squashed.layers[0]?.reused).toBe(true);

@@ -19,40 +19,46 @@ const CASES: [string, OptimizeOptions][] = [
   ['squash-above-base', { squashFrom: 1, strip: ['/usr/share/doc'] }],
 ];
 
-describeWithTools('optimize output accepted by docker load and docker run', ['buildah', 'dockerd', 'docker'], () => {
-  let fx: WasteImages;
-  let dockerd: Dockerd;
-  let work: string;
+describeWithTools(
+  'optimize output accepted by docker load and docker run',
+  ['buildah', 'dockerd', 'docker'],
+  () => {
+    let fx: WasteImages;
+    let dockerd: Dockerd;
+    let work: string;
 
-  beforeAll(async () => {
-    fx = await buildWasteImages();
-    work = await mkdtemp(join(tmpdir(), 'stowage-docker-load-'));
-    dockerd = await startDockerd();
-  });
-  afterAll(async () => {
-    await dockerd?.stop();
-    await fx?.cleanup();
-    if (work !== undefined) await rm(work, { recursive: true, force: true });
-  });
-
-  for (const [name, opts] of CASES) {
-    it(`${name}: docker load, docker run --network none`, async () => {
-      const image = optimizeImage(await openImage(fx.aRef), opts);
-      const archive = join(work, `${name}.tar`);
-      try {
-        await writeDockerArchive(image, archive, `stowage/${name}:v1`);
-      } finally {
-        await image.close();
-      }
-      const loaded = (await dockerd.docker(['load', '-i', archive])).toString();
-      expect(loaded).toContain(`stowage/${name}:v1`);
-      const inspect = JSON.parse((await dockerd.docker(['image', 'inspect', `stowage/${name}:v1`])).toString()) as {
-        RootFS: { Layers: string[] };
-      }[];
-      const diffIds = (await image.config()).rootfs.diff_ids;
-      expect(inspect[0]?.RootFS.Layers).toEqual(diffIds);
-      const out = await dockerd.docker(['run', '--rm', '--network', 'none', `stowage/${name}:v1`]);
-      expect(out.toString()).toBe(MSG_A);
+    beforeAll(async () => {
+      fx = await buildWasteImages();
+      work = await mkdtemp(join(tmpdir(), 'stowage-docker-load-'));
+      dockerd = await startDockerd();
     });
-  }
-});
+    afterAll(async () => {
+      await dockerd?.stop();
+      await fx?.cleanup();
+      if (work !== undefined) await rm(work, { recursive: true, force: true });
+    });
+
+    for (const [name, opts] of CASES) {
+      it(`${name}: docker load, docker run --network none`, async () => {
+        const image = optimizeImage(await openImage(fx.aRef), opts);
+        const archive = join(work, `${name}.tar`);
+        try {
+          await writeDockerArchive(image, archive, `stowage/${name}:v1`);
+        } finally {
+          await image.close();
+        }
+        const loaded = (await dockerd.docker(['load', '-i', archive])).toString();
+        expect(loaded).toContain(`stowage/${name}:v1`);
+        const inspect = JSON.parse(
+          (await dockerd.docker(['image', 'inspect', `stowage/${name}:v1`])).toString(),
+        ) as {
+          RootFS: { Layers: string[] };
+        }[];
+        const diffIds = (await image.config()).rootfs.diff_ids;
+        expect(inspect[0]?.RootFS.Layers).toEqual(diffIds);
+        const out = await dockerd.docker(['run', '--rm', '--network', 'none', `stowage/${name}:v1`]);
+        expect(out.toString()).toBe(MSG_A);
+      });
+    }
+  },
+);

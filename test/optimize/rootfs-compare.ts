@@ -15,14 +15,19 @@ export async function unpackRootfs(ref: string, bundle: string): Promise<Map<str
 }
 
 /** fsDifferences lists paths that differ between two walks, skipping `removed` and everything below. */
-export function fsDifferences(a: Map<string, FlatNode>, b: Map<string, FlatNode>, removed: readonly string[] = []): string[] {
+export function fsDifferences(
+  a: Map<string, FlatNode>,
+  b: Map<string, FlatNode>,
+  removed: readonly string[] = [],
+): string[] {
   const skip = (p: string) => removed.some((r) => p === r || p.startsWith(`${r}/`));
   const out: string[] = [];
   for (const [path, node] of a) {
     if (skip(path)) continue;
     const other = b.get(path);
     if (other === undefined) out.push(`missing ${path}`);
-    else if (JSON.stringify(node) !== JSON.stringify(other)) out.push(`changed ${path}: ${JSON.stringify(node)} → ${JSON.stringify(other)}`);
+    else if (JSON.stringify(node) !== JSON.stringify(other))
+      out.push(`changed ${path}: ${JSON.stringify(node)} → ${JSON.stringify(other)}`);
   }
   for (const path of b.keys()) if (!a.has(path)) out.push(`extra ${path}`);
   return out;
@@ -41,7 +46,10 @@ print(json.dumps(total))
 `;
 
 /** layerFileBytes sums regular-file sizes over the layer blobs of a layout image, with Python. */
-export async function layerFileBytes(layoutDir: string, manifest: { layers: { digest: string }[] }): Promise<number> {
+export async function layerFileBytes(
+  layoutDir: string,
+  manifest: { layers: { digest: string }[] },
+): Promise<number> {
   const blobs = manifest.layers.map((l) => join(layoutDir, 'blobs', 'sha256', l.digest.slice(7)));
   return Number(await runText('python3', ['-c', SUM_PY, ...blobs]));
 }

@@ -59,7 +59,10 @@ export function diffHistory(a: readonly HistoryEntry[], b: readonly HistoryEntry
   for (let i = la.length - 1; i >= 0; i--) {
     for (let j = lb.length - 1; j >= 0; j--) {
       const row = dp[i] as number[];
-      row[j] = la[i] === lb[j] ? (dp[i + 1] as number[])[j + 1]! + 1 : Math.max((dp[i + 1] as number[])[j]!, row[j + 1]!);
+      row[j] =
+        la[i] === lb[j]
+          ? (dp[i + 1] as number[])[j + 1]! + 1
+          : Math.max((dp[i + 1] as number[])[j]!, row[j + 1]!);
     }
   }
   const onlyA: HistoryLine[] = [];
@@ -75,7 +78,10 @@ export function diffHistory(a: readonly HistoryEntry[], b: readonly HistoryEntry
     if (i < la.length && j < lb.length && la[i] === lb[j]) {
       i++;
       j++;
-    } else if (j >= lb.length || (i < la.length && (dp[i + 1] as number[])[j]! >= (dp[i] as number[])[j + 1]!)) {
+    } else if (
+      j >= lb.length ||
+      (i < la.length && (dp[i + 1] as number[])[j]! >= (dp[i] as number[])[j + 1]!)
+    ) {
       onlyA.push(line(a[i], i));
       i++;
     } else {
@@ -98,7 +104,11 @@ export function diffConfigs(a: ImageConfig, b: ImageConfig): ConfigDiff {
     if (vb !== undefined) c.b = vb;
     changes.push(c);
   };
-  scalar('platform', `${a.os}/${a.architecture}${a.variant ? `/${a.variant}` : ''}`, `${b.os}/${b.architecture}${b.variant ? `/${b.variant}` : ''}`);
+  scalar(
+    'platform',
+    `${a.os}/${a.architecture}${a.variant ? `/${a.variant}` : ''}`,
+    `${b.os}/${b.architecture}${b.variant ? `/${b.variant}` : ''}`,
+  );
   scalar('entrypoint', asJson(ca.Entrypoint), asJson(cb.Entrypoint));
   scalar('cmd', asJson(ca.Cmd), asJson(cb.Cmd));
   scalar('user', ca.User, cb.User);

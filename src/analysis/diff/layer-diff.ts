@@ -41,7 +41,13 @@ export interface LayerDiff {
 export async function layerFacts(image: Image): Promise<LayerFacts[]> {
   const out: LayerFacts[] = [];
   for (const l of await image.layers()) {
-    out.push({ index: l.index, digest: l.digest, diffId: await l.diffId(), size: l.size, mediaType: l.mediaType });
+    out.push({
+      index: l.index,
+      digest: l.digest,
+      diffId: await l.diffId(),
+      size: l.size,
+      mediaType: l.mediaType,
+    });
   }
   return out;
 }
@@ -53,7 +59,11 @@ export function diffLayers(a: readonly LayerFacts[], b: readonly LayerFacts[]): 
   const uniq = <T>(xs: T[]) => [...new Set(xs)];
   const toPull = uniq(b.filter((l) => !aDigests.has(l.digest)).map((l) => l.digest));
   let commonBaseLayers = 0;
-  while (commonBaseLayers < Math.min(a.length, b.length) && a[commonBaseLayers]?.diffId === b[commonBaseLayers]?.diffId) commonBaseLayers++;
+  while (
+    commonBaseLayers < Math.min(a.length, b.length) &&
+    a[commonBaseLayers]?.diffId === b[commonBaseLayers]?.diffId
+  )
+    commonBaseLayers++;
   const alignment: AlignedLayer[] = [];
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const la = a[i];

@@ -59,7 +59,10 @@ async function measureUncompressed(layer: Layer): Promise<number> {
 }
 
 /** shareImages analyses `images`; `references` name them in the report. */
-export async function shareImages(images: readonly Image[], references: readonly string[]): Promise<ShareAnalysis> {
+export async function shareImages(
+  images: readonly Image[],
+  references: readonly string[],
+): Promise<ShareAnalysis> {
   const byDigest = new Map<string, SharedLayer>();
   const perImage: { layers: Layer[]; diffIds: Digest[] }[] = [];
   for (const [i, img] of images.entries()) {
@@ -70,7 +73,13 @@ export async function shareImages(images: readonly Image[], references: readonly
       diffIds.push(diffId);
       let s = byDigest.get(l.digest);
       if (s === undefined) {
-        s = { digest: l.digest, diffId, size: l.size, uncompressedSize: await measureUncompressed(l), images: [] };
+        s = {
+          digest: l.digest,
+          diffId,
+          size: l.size,
+          uncompressedSize: await measureUncompressed(l),
+          images: [],
+        };
         byDigest.set(l.digest, s);
       }
       if (!s.images.includes(i)) s.images.push(i);

@@ -18,7 +18,14 @@ export const diffCommand: Command = {
     'Files are compared on type, size, sha256, mode, owner, link target and xattrs (not mtime);\n' +
     'a change is "content" when type, size or sha256 differ, else "metadata". Exit code 0 either way.\n' +
     'With --format json prints a stowage.diff/v1 document.',
-  options: [{ name: 'top', type: 'string', valueName: 'N', description: 'file changes listed in text output (default all)' }],
+  options: [
+    {
+      name: 'top',
+      type: 'string',
+      valueName: 'N',
+      description: 'file changes listed in text output (default all)',
+    },
+  ],
   args: { min: 2, max: 2 },
   async run(ctx) {
     const [refA, refB] = ctx.args as [string, string];

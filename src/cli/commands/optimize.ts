@@ -20,9 +20,13 @@ async function squashStart(ctx: CommandContext, image: Image, from: string): Pro
   const ours = (await image.config()).rootfs.diff_ids;
   const theirs = (await base.config()).rootfs.diff_ids;
   if (theirs.length === 0 || theirs.length > ours.length || theirs.some((d, i) => ours[i] !== d)) {
-    throw new StowageError('USAGE', `${from} is not the base of ${image.ref().display}: its layers are not the first layers of the image`, {
-      hint: 'give the exact base image, or a layer index (stowage layers IMAGE lists them)',
-    });
+    throw new StowageError(
+      'USAGE',
+      `${from} is not the base of ${image.ref().display}: its layers are not the first layers of the image`,
+      {
+        hint: 'give the exact base image, or a layer index (stowage layers IMAGE lists them)',
+      },
+    );
   }
   return theirs.length;
 }
@@ -47,29 +51,68 @@ export const optimizeCommand: Command = {
   options: [
     { name: 'to', type: 'string', valueName: 'DEST', description: 'where to write the result' },
     { name: 'squash', type: 'boolean', description: 'squash all layers into one' },
-    { name: 'squash-from', type: 'string', valueName: 'FROM', description: 'squash from layer index FROM, or above base image FROM' },
-    { name: 'drop-waste', type: 'boolean', description: 'drop content overwritten or deleted by later layers' },
-    { name: 'strip', type: 'string', multiple: true, valueName: 'GLOB', description: 'remove paths matching GLOB (repeatable)' },
-    { name: 'compression', type: 'string', valueName: 'ALG[:LEVEL]', description: 'for rewritten layers: gzip (default, level 6) or zstd (level 3)' },
-    { name: 'creds', type: 'string', valueName: 'USER:PASS', description: 'registry credentials for a registry: DEST' },
+    {
+      name: 'squash-from',
+      type: 'string',
+      valueName: 'FROM',
+      description: 'squash from layer index FROM, or above base image FROM',
+    },
+    {
+      name: 'drop-waste',
+      type: 'boolean',
+      description: 'drop content overwritten or deleted by later layers',
+    },
+    {
+      name: 'strip',
+      type: 'string',
+      multiple: true,
+      valueName: 'GLOB',
+      description: 'remove paths matching GLOB (repeatable)',
+    },
+    {
+      name: 'compression',
+      type: 'string',
+      valueName: 'ALG[:LEVEL]',
+      description: 'for rewritten layers: gzip (default, level 6) or zstd (level 3)',
+    },
+    {
+      name: 'creds',
+      type: 'string',
+      valueName: 'USER:PASS',
+      description: 'registry credentials for a registry: DEST',
+    },
   ],
   args: { min: 1, max: 1 },
   async run(ctx) {
     const to = ctx.values.to;
     if (typeof to !== 'string') {
-      throw new StowageError('USAGE', 'optimize needs --to DEST', { hint: 'e.g. stowage optimize app.tar --to oci:./out:v1 --drop-waste' });
+      throw new StowageError('USAGE', 'optimize needs --to DEST', {
+        hint: 'e.g. stowage optimize app.tar --to oci:./out:v1 --drop-waste',
+      });
     }
     const strip = stringList(ctx.values.strip);
     const dropWaste = ctx.values['drop-waste'] === true;
     const squashFromArg = ctx.values['squash-from'];
     if (ctx.values.squash !== true && squashFromArg === undefined && !dropWaste && strip.length === 0) {
-      throw new StowageError('USAGE', 'optimize needs at least one of --squash, --squash-from, --drop-waste, --strip', {
-        hint: 'e.g. --drop-waste to remove what `stowage waste` reports',
-      });
+      throw new StowageError(
+        'USAGE',
+        'optimize needs at least one of --squash, --squash-from, --drop-waste, --strip',
+        {
+          hint: 'e.g. --drop-waste to remove what `stowage waste` reports',
+        },
+      );
     }
-    const compression = typeof ctx.values.compression === 'string' ? parseCompression(ctx.values.compression) : DEFAULT_COMPRESSION;
+    const compression =
+      typeof ctx.values.compression === 'string'
+        ? parseCompression(ctx.values.compression)
+        : DEFAULT_COMPRESSION;
     const source = await ctx.openImage(ctx.args[0] as string);
-    const squashFrom = typeof squashFromArg === 'string' ? await squashStart(ctx, source, squashFromArg) : ctx.values.squash === true ? 0 : undefined;
+    const squashFrom =
+      typeof squashFromArg === 'string'
+        ? await squashStart(ctx, source, squashFromArg)
+        : ctx.values.squash === true
+          ? 0
+          : undefined;
     const image = optimizeImage(source, {
       dropWaste,
       strip,
@@ -86,11 +129,20 @@ export const optimizeCommand: Command = {
         });
       } else await writeImage(image, to);
       const report = buildOptimizeReport(
-        { source: source.ref().display, destination: to, sourceDigest: await source.manifestDigest(), manifestDigest: await image.manifestDigest() },
+        {
+          source: source.ref().display,
+          destination: to,
+          sourceDigest: await source.manifestDigest(),
+          manifestDigest: await image.manifestDigest(),
+        },
         { squashFrom: squashFrom ?? null, dropWaste, strip, compression },
         await image.summary(),
       );
-      ctx.out(ctx.global.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderOptimizeText(report, { style: ctx.style }));
+      ctx.out(
+        ctx.global.format === 'json'
+          ? `${JSON.stringify(report, null, 2)}\n`
+          : renderOptimizeText(report, { style: ctx.style }),
+      );
     } finally {
       await image.close();
     }

@@ -20,16 +20,31 @@ export const pushCommand: Command = {
   options: [
     { name: 'creds', type: 'string', valueName: 'USER:PASS', description: 'registry credentials' },
     { name: 'insecure', type: 'boolean', description: 'allow plain HTTP to a non-loopback registry' },
-    { name: 'chunk-size', type: 'string', valueName: 'BYTES', description: 'upload chunk size; smaller blobs go in one PUT (default 16 MiB)' },
-    { name: 'mount-from', type: 'string', multiple: true, valueName: 'REPO', description: 'repository on the same registry to mount blobs from' },
+    {
+      name: 'chunk-size',
+      type: 'string',
+      valueName: 'BYTES',
+      description: 'upload chunk size; smaller blobs go in one PUT (default 16 MiB)',
+    },
+    {
+      name: 'mount-from',
+      type: 'string',
+      multiple: true,
+      valueName: 'REPO',
+      description: 'repository on the same registry to mount blobs from',
+    },
   ],
   args: { min: 2, max: 2 },
   async run(ctx) {
     const [from, to] = ctx.args as [string, string];
     const creds = ctx.values.creds;
     const mount = ctx.values['mount-from'];
-    const chunk = ctx.values['chunk-size'] === undefined ? undefined : intOption(ctx.values['chunk-size'], 'chunk-size', 0);
-    if (chunk !== undefined && chunk < 1) throw new StowageError('USAGE', '--chunk-size must be at least 1 byte');
+    const chunk =
+      ctx.values['chunk-size'] === undefined
+        ? undefined
+        : intOption(ctx.values['chunk-size'], 'chunk-size', 0);
+    if (chunk !== undefined && chunk < 1)
+      throw new StowageError('USAGE', '--chunk-size must be at least 1 byte');
     const image = await ctx.openImage(from);
     const result = await pushImage(image, to.replace(/^(registry:|docker:\/\/)/, ''), {
       ...(typeof creds === 'string' ? { creds } : {}),

@@ -23,6 +23,10 @@ export const shareCommand: Command = {
     for (const ref of ctx.args) images.push(await ctx.openImage(ref));
     ctx.progress.update(`measuring ${images.length} images …`);
     const report = buildShareReport(await shareImages(images, ctx.args));
-    ctx.out(ctx.global.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderShareText(report, { style: ctx.style }));
+    ctx.out(
+      ctx.global.format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : renderShareText(report, { style: ctx.style }),
+    );
   },
 };

@@ -5,7 +5,7 @@
 import { shortDigest } from '../../model/digest.js';
 import { formatBytes } from '../format/size.js';
 import { plainStyle, type Style } from '../format/style.js';
-import { renderTable } from '../format/table.js';
+import { tableBlock } from './table-block.js';
 import type { OptimizeReport } from '../optimize-report.js';
 
 /** renderOptimizeText renders `r` for a terminal. */
@@ -17,12 +17,27 @@ export function renderOptimizeText(r: OptimizeReport, opts: { style?: Style; top
     `${r.source} → ${r.destination}`,
     `  manifest ${r.manifestDigest}`,
     '',
-    renderTable(
-      [{ header: '' }, { header: 'before', align: 'right' }, { header: 'after', align: 'right' }, { header: 'change', align: 'right' }],
+    tableBlock(
+      [
+        { header: '' },
+        { header: 'before', align: 'right' },
+        { header: 'after', align: 'right' },
+        { header: 'change', align: 'right' },
+      ],
       [
         ['layers', String(r.before.layers), String(r.after.layers), ''],
-        ['stored (compressed)', formatBytes(r.before.compressedBytes), formatBytes(r.after.compressedBytes), pct(r.before.compressedBytes, r.after.compressedBytes).trim()],
-        ['file bytes in layers', formatBytes(r.before.layerFileBytes), formatBytes(r.after.layerFileBytes), pct(r.before.layerFileBytes, r.after.layerFileBytes).trim()],
+        [
+          'stored (compressed)',
+          formatBytes(r.before.compressedBytes),
+          formatBytes(r.after.compressedBytes),
+          pct(r.before.compressedBytes, r.after.compressedBytes).trim(),
+        ],
+        [
+          'file bytes in layers',
+          formatBytes(r.before.layerFileBytes),
+          formatBytes(r.after.layerFileBytes),
+          pct(r.before.layerFileBytes, r.after.layerFileBytes).trim(),
+        ],
       ],
       { indent: '  ', header: s.dim },
     ),
@@ -30,7 +45,10 @@ export function renderOptimizeText(r: OptimizeReport, opts: { style?: Style; top
     `  removed: ${r.removed.superseded.files} overwritten/deleted file versions (${formatBytes(r.removed.superseded.bytes)}), ` +
       `${r.removed.strip.files} stripped files (${formatBytes(r.removed.strip.bytes)}), ${r.removed.entries} tar entries in all`,
   ];
-  if (r.materialised.files > 0) lines.push(`  ${r.materialised.files} hard links became files (${formatBytes(r.materialised.bytes)}) because their target was removed`);
+  if (r.materialised.files > 0)
+    lines.push(
+      `  ${r.materialised.files} hard links became files (${formatBytes(r.materialised.bytes)}) because their target was removed`,
+    );
   if (r.strippedPaths.length > 0) {
     lines.push('', s.bold(`Stripped paths (${r.strippedPaths.length})`));
     for (const p of r.strippedPaths.slice(0, top)) lines.push(`  - ${p}`);
@@ -38,9 +56,21 @@ export function renderOptimizeText(r: OptimizeReport, opts: { style?: Style; top
   }
   lines.push('', s.bold('Layers'));
   lines.push(
-    renderTable(
-      [{ header: '#', align: 'right' }, { header: 'from source' }, { header: '' }, { header: 'digest' }, { header: 'size', align: 'right' }],
-      r.layers.map((l) => [String(l.index), l.sources.join(', '), l.reused ? s.dim('reused') : s.green('rewritten'), shortDigest(l.digest), formatBytes(l.size)]),
+    tableBlock(
+      [
+        { header: '#', align: 'right' },
+        { header: 'from source' },
+        { header: '' },
+        { header: 'digest' },
+        { header: 'size', align: 'right' },
+      ],
+      r.layers.map((l) => [
+        String(l.index),
+        l.sources.join(', '),
+        l.reused ? s.dim('reused') : s.green('rewritten'),
+        shortDigest(l.digest),
+        formatBytes(l.size),
+      ]),
       { indent: '  ', header: s.dim },
     ),
   );

@@ -5,7 +5,7 @@
 import { shortDigest } from '../../model/digest.js';
 import { formatBytes } from '../format/size.js';
 import { plainStyle, type Style } from '../format/style.js';
-import { renderTable } from '../format/table.js';
+import { tableBlock } from './table-block.js';
 import type { ShareReport } from '../share-report.js';
 
 /** renderShareText renders `r` for a terminal. */
@@ -13,9 +13,25 @@ export function renderShareText(r: ShareReport, opts: { style?: Style } = {}): s
   const s = opts.style ?? plainStyle;
   const lines: string[] = [s.bold('Images')];
   lines.push(
-    renderTable(
-      [{ header: '#', align: 'right' }, { header: 'image' }, { header: 'layers', align: 'right' }, { header: 'compressed', align: 'right' }, { header: 'uncompressed', align: 'right' }, { header: 'shared', align: 'right' }, { header: 'unique', align: 'right' }],
-      r.images.map((im, i) => [String(i), im.reference, String(im.layers), formatBytes(im.compressedBytes), formatBytes(im.uncompressedBytes), formatBytes(im.sharedCompressedBytes), formatBytes(im.uniqueCompressedBytes)]),
+    tableBlock(
+      [
+        { header: '#', align: 'right' },
+        { header: 'image' },
+        { header: 'layers', align: 'right' },
+        { header: 'compressed', align: 'right' },
+        { header: 'uncompressed', align: 'right' },
+        { header: 'shared', align: 'right' },
+        { header: 'unique', align: 'right' },
+      ],
+      r.images.map((im, i) => [
+        String(i),
+        im.reference,
+        String(im.layers),
+        formatBytes(im.compressedBytes),
+        formatBytes(im.uncompressedBytes),
+        formatBytes(im.sharedCompressedBytes),
+        formatBytes(im.uniqueCompressedBytes),
+      ]),
       { indent: '  ', header: s.dim },
     ),
   );
@@ -24,15 +40,30 @@ export function renderShareText(r: ShareReport, opts: { style?: Style } = {}): s
   if (shared.length === 0) lines.push('  none');
   else {
     lines.push(
-      renderTable(
-        [{ header: 'layer' }, { header: 'compressed', align: 'right' }, { header: 'uncompressed', align: 'right' }, { header: 'images' }],
-        shared.map((l) => [shortDigest(l.digest), formatBytes(l.size), formatBytes(l.uncompressedSize), l.images.join(', ')]),
+      tableBlock(
+        [
+          { header: 'layer' },
+          { header: 'compressed', align: 'right' },
+          { header: 'uncompressed', align: 'right' },
+          { header: 'images' },
+        ],
+        shared.map((l) => [
+          shortDigest(l.digest),
+          formatBytes(l.size),
+          formatBytes(l.uncompressedSize),
+          l.images.join(', '),
+        ]),
         { indent: '  ', header: s.dim },
       ),
     );
   }
   const line = (name: string, t: ShareReport['registry']) =>
     `  ${name}: ${formatBytes(t.unique)} stored instead of ${formatBytes(t.total)} — sharing saves ${formatBytes(t.saved)}`;
-  lines.push('', s.bold('Savings'), line('registry (blobs by digest, compressed)', r.registry), line('host (layers by ChainID, uncompressed)', r.host));
+  lines.push(
+    '',
+    s.bold('Savings'),
+    line('registry (blobs by digest, compressed)', r.registry),
+    line('host (layers by ChainID, uncompressed)', r.host),
+  );
   return `${lines.join('\n')}\n`;
 }
