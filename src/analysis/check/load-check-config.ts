@@ -1,11 +1,10 @@
 /**
- * loadCheckConfig: finds and reads the gate's configuration — the `check:` section of stowage.yaml
- * (given, or ./stowage.yaml when present) and dive's `.dive-ci` (given, or ./.dive-ci when present) —
- * and merges them: stowage.yaml's settings win over `.dive-ci`'s.
+ * loadCheckConfig: the gate's configuration — the `check:` section of the project configuration
+ * (stowage.yaml, read by the CLI's one loader and passed in) and dive's `.dive-ci` (given, or
+ * ./.dive-ci when present) — merged: stowage.yaml's settings win over `.dive-ci`'s.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { StowageError } from '../../model/errors.js';
 import { validateCheckConfig, type CheckConfig } from './check-config.js';
 import { parseDiveCi } from './dive-ci.js';
@@ -16,9 +15,12 @@ export interface LoadedCheckConfig {
   files: string[];
 }
 
-/** CheckConfigSources names explicit files; absent ones are looked up in `cwd` (default: the process's). */
+/**
+ * CheckConfigSources: the parsed project configuration (its file, if one was found, and its
+ * mapping) and an explicit `.dive-ci`; an absent `.dive-ci` is looked up in `cwd`.
+ */
 export interface CheckConfigSources {
-  configFile?: string;
+  project?: { file?: string; data: Record<string, unknown> };
   diveCiFile?: string;
   cwd?: string;
 }
@@ -36,29 +38,7 @@ async function readOptional(file: string, explicit: boolean): Promise<string | u
   }
 }
 
-/** parseStowageYaml reads the `check:` section of a stowage.yaml text. */
-export function parseStowageYaml(text: string, file = 'stowage.yaml'): CheckConfig {
-  let doc: unknown;
-  try {
-    doc = parseYaml(text);
-  } catch (e) {
-    throw new StowageError('USAGE', 'configuration is not valid YAML', {
-      where: { file },
-      hint: 'fix the YAML syntax',
-      cause: e,
-    });
-  }
-  if (doc === null || doc === undefined) return {};
-  if (typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new StowageError('USAGE', 'configuration must be a mapping', {
-      where: { file },
-      hint: 'put the gate’s settings under a `check:` key',
-    });
-  }
-  return validateCheckConfig((doc as Record<string, unknown>).check, `${file}: check`);
-}
-
-/** loadCheckConfig reads and merges the configuration files. */
+/** loadCheckConfig reads `.dive-ci` and merges it under the project configuration's `check:`. */
 export async function loadCheckConfig(src: CheckConfigSources = {}): Promise<LoadedCheckConfig> {
   const at = (name: string) => (src.cwd === undefined ? name : join(src.cwd, name));
   const files: string[] = [];
@@ -69,13 +49,12 @@ export async function loadCheckConfig(src: CheckConfigSources = {}): Promise<Loa
     config = { dive: parseDiveCi(diveText, diveFile) };
     files.push(diveFile);
   }
-  const yamlFile = src.configFile ?? at('stowage.yaml');
-  const yamlText = await readOptional(yamlFile, src.configFile !== undefined);
-  if (yamlText !== undefined) {
-    const own = parseStowageYaml(yamlText, yamlFile);
+  const project = src.project;
+  if (project?.file !== undefined) {
+    const own = validateCheckConfig(project.data.check, `${project.file}: check`);
     config = { ...config, ...own, dive: { ...config.dive, ...own.dive } };
     if (Object.keys(config.dive ?? {}).length === 0) delete config.dive;
-    files.push(yamlFile);
+    files.push(project.file);
   }
   return { config, files };
 }

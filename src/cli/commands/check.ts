@@ -14,6 +14,7 @@ import {
 } from '../../analysis/check/check-config.js';
 import { evaluateCheck } from '../../analysis/check/evaluate-check.js';
 import { loadCheckConfig } from '../../analysis/check/load-check-config.js';
+import { loadProjectConfig } from '../config-file.js';
 import { diveScore } from '../../analysis/waste/dive-score.js';
 import { isStowageError, StowageError } from '../../model/errors.js';
 import { buildCheckReport, type CheckBase } from '../../report/check-report.js';
@@ -196,8 +197,12 @@ export const checkCommand: Command = {
   args: { min: 1, max: 1 },
   async run(ctx) {
     const flags = flagConfig(ctx.values);
+    const project = await loadProjectConfig({
+      cwd: process.cwd(),
+      ...(typeof ctx.values.config === 'string' && { configPath: ctx.values.config }),
+    });
     const loaded = await loadCheckConfig({
-      ...(typeof ctx.values.config === 'string' && { configFile: ctx.values.config }),
+      project,
       ...(typeof ctx.values['dive-ci'] === 'string' && { diveCiFile: ctx.values['dive-ci'] }),
     });
     const config: CheckConfig = { ...loaded.config, ...flags };
