@@ -53,7 +53,7 @@ class HashThread {
       const s = this.sessions.get(m.id);
       if (s === undefined) return;
       if (m.data !== undefined) s.acked(m.data);
-      else {
+      else if (m.hex !== undefined) {
         this.close(m.id);
         s.done(m.hex);
       }

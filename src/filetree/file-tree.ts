@@ -96,6 +96,35 @@ export class FileTree {
     }
   }
 
+  /**
+   * forEachRegularFile visits the same files as regularFiles as plain numbers: the path id (see
+   * pathOf), layer, size, contentId and the raw content-hash key (equal keys, equal content), with
+   * no path string or digest built — for passes over every file that report only a few of them.
+   */
+  forEachRegularFile(
+    fn: (pathId: number, layer: number, size: number, contentId: number, hashKey: string | undefined) => void,
+  ): void {
+    for (let id = 1; id < this.current.length; id++) {
+      const ref = this.current[id] ?? NO_VERSION;
+      if (ref === NO_VERSION || this.versions.typeCode(ref) !== TYPE_FILE) continue;
+      const inode = this.versions.inode(ref);
+      const key = inode === NO_VERSION ? undefined : this.versions.table(inode).hashKey(refRow(inode));
+      fn(id, refLayer(ref), this.versions.size(ref), inode, key);
+    }
+  }
+
+  /** pathOf returns the path of a path id that forEachRegularFile handed out. */
+  pathOf(pathId: number): string {
+    return this.trie.path(pathId);
+  }
+
+  /** contentHashOf returns the content hash of a contentId that forEachRegularFile handed out. */
+  contentHashOf(contentId: number): Digest | undefined {
+    return contentId === NO_VERSION
+      ? undefined
+      : this.versions.table(contentId).contentHash(refRow(contentId));
+  }
+
   /** stats counts visible nodes and their content bytes (hard-linked content counted once). */
   stats(): { nodes: number; files: number; fileBytes: number } {
     let nodes = 0;

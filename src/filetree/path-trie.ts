@@ -14,6 +14,10 @@ export class PathTrie {
   private readonly childMaps: (Map<string, number> | undefined)[] = [undefined];
   private readonly segments = new Map<string, string>();
   private next = 1;
+  // The directory of the last interned path: tar entries come directory by directory, so most
+  // paths need one child lookup instead of a walk from the root.
+  private lastDir = '';
+  private lastDirId = -1;
 
   constructor() {
     this.parents[ROOT_ID] = -1;
@@ -27,6 +31,16 @@ export class PathTrie {
   /** intern returns the id of `path` (normalised, `.` for the root), creating ids for it and its parents. */
   intern(path: string): number {
     if (path === '.' || path === '') return ROOT_ID;
+    const dir = this.lastDir;
+    if (
+      this.lastDirId >= 0 &&
+      path.length > dir.length + 1 &&
+      path.charCodeAt(dir.length) === 0x2f &&
+      path.startsWith(dir) &&
+      path.indexOf('/', dir.length + 1) < 0
+    ) {
+      return this.child(this.lastDirId, path.slice(dir.length + 1));
+    }
     let id = ROOT_ID;
     let start = 0;
     while (start <= path.length) {
@@ -34,6 +48,11 @@ export class PathTrie {
       if (end < 0) end = path.length;
       if (end > start) id = this.child(id, path.slice(start, end));
       start = end + 1;
+    }
+    const slash = path.lastIndexOf('/');
+    if (slash > 0 && slash < path.length - 1) {
+      this.lastDir = path.slice(0, slash);
+      this.lastDirId = this.parent(id);
     }
     return id;
   }

@@ -6,7 +6,7 @@
 import { withWhere } from '../model/errors.js';
 import type { Image, Layer } from '../model/image.js';
 import type { LayerStack } from './layer-stack.js';
-import { type LayerTable, tableFromEntries } from './layer-table.js';
+import { LayerTable } from './layer-table.js';
 import { PathTrie } from './path-trie.js';
 import { stackLayers } from './stack-layers.js';
 
@@ -79,20 +79,15 @@ async function readLayer(
   const report = (phase: ReadProgress['phase']) =>
     opts.onProgress?.({ layer: index, layers, phase, entries, bytes });
   report('start');
-  const stream = layer.items({ hashContents: true, onWarning: opts.onWarning });
-  async function* counted() {
-    for await (const item of stream) {
-      // read the body through: the reader sets contentHash once it has hashed the whole body
-      if (item.entry.type === 'file') for await (const _chunk of item.body());
-      const e = item.entry;
+  const table = new LayerTable(index, trie, xattrPool);
+  try {
+    // entries() with hashContents hands out each file entry with its contentHash already set
+    for await (const e of layer.entries({ hashContents: true, onWarning: opts.onWarning })) {
+      table.add(e);
       entries++;
       bytes += e.size;
       if (entries % every === 0) report('entries');
-      yield e;
     }
-  }
-  try {
-    const table = await tableFromEntries(counted(), index, trie, xattrPool);
     report('done');
     return table;
   } catch (e) {

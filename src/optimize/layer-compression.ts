@@ -79,7 +79,9 @@ async function* parallelGzip(source: AsyncIterable<Buffer>, level: number): Asyn
 }
 
 /** compressor returns a pipeline stage compressing with `c`. */
-export function compressor(c: LayerCompression): Transform | ((source: AsyncIterable<Buffer>) => AsyncGenerator<Buffer>) {
+export function compressor(
+  c: LayerCompression,
+): Transform | ((source: AsyncIterable<Buffer>) => AsyncGenerator<Buffer>) {
   const level = compressionLevel(c);
   if (c.format === 'zstd') return new CompressStream({ compressionLevel: level });
   return (source) => parallelGzip(source, level);

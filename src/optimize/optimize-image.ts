@@ -4,7 +4,7 @@
  * untouched layer is reused byte for byte, so base layers stay shared); the result is lazy — nothing
  * is read or written until one of its methods is called — and deterministic.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readImageStack } from '../filetree/read-image.js';
@@ -24,7 +24,7 @@ import { summarizePlan, type OptimizeSummary } from './summary.js';
 /** OptimizeOptions choose the transforms and how rewritten layers are written. */
 export interface OptimizeOptions extends KeepOptions {
   compression?: LayerCompression;
-  /** directory for rewritten layer blobs (default: a new temporary directory, removed by close) */
+  /** directory for rewritten layer blobs, created if missing and kept (default: a new temporary directory, removed by close) */
   spoolDir?: string;
   /** receives progress messages */
   onProgress?: (message: string) => void;
@@ -89,6 +89,7 @@ export function optimizeImage(source: Image, opts: OptimizeOptions): OptimizedIm
     const stack = await readImageStack(source);
     const plans = planRewrite(stack, keepRule(stack, opts));
     const groups = outputGroups(layers.length, opts, plans);
+    if (opts.spoolDir !== undefined) await mkdir(opts.spoolDir, { recursive: true });
     spool = opts.spoolDir ?? (await mkdtemp(join(tmpdir(), 'stowage-optimize-')));
     const out: Layer[] = [];
     const tarSizes: (number | undefined)[] = [];

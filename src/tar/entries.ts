@@ -14,9 +14,7 @@ export async function* readTarEntries(
   opts: TarReadOptions = {},
 ): AsyncGenerator<LayerEntry> {
   for await (const item of readTar(source, opts)) {
-    if (opts.hashContents === true && item.entry.type === 'file') {
-      for await (const _chunk of item.body());
-    }
+    if (opts.hashContents === true && item.entry.type === 'file') await item.drain();
     yield item.entry;
   }
 }

@@ -3,9 +3,10 @@
  * files with the holes filled by zeros in bounded chunks — and hashed as it goes, so the digest is
  * the same whether the consumer reads the body, part of it, or none of it.
  */
-import type { Hash } from 'node:crypto';
+import { createHash, hash as hashOnce, type Hash } from 'node:crypto';
 import type { Digest } from '../model/digest.js';
 import type { ErrorWhere, StowageError } from '../model/errors.js';
+import type { LayerEntry } from '../model/layer-entry.js';
 import type { SparseSegment } from './sparse.js';
 import { dataTruncated, type TarInput } from './tar-input.js';
 
@@ -20,9 +21,11 @@ export interface EntryBodyOptions {
   size: number;
   /** for sparse files: the stored ranges of the logical content, in order */
   segments?: SparseSegment[];
-  /** hashes the logical content; `onDigest` receives the result */
-  hash?: Hash;
-  onDigest?: (digest: Digest) => void;
+  /** the entry: its rawPath and offset locate errors; with `hash`, its contentHash is set */
+  entry: LayerEntry;
+  /** hash the logical content with sha256, setting `entry.contentHash` at its end */
+  hash?: boolean;
+  /** location facts (file, layer) for errors */
   where: ErrorWhere;
 }
 
@@ -31,14 +34,16 @@ export class EntryBody {
   private storedLeft: number;
   private pos = 0;
   private segment = 0;
+  /** hash is made on the second chunk: a body that comes in one piece is hashed in one call */
   private hash: Hash | undefined;
+  private hashing: boolean;
 
   constructor(
     private readonly src: TarInput,
     private readonly opts: EntryBodyOptions,
   ) {
     this.storedLeft = opts.storedSize;
-    this.hash = opts.hash;
+    this.hashing = opts.hash === true;
   }
 
   /** next returns the next chunk of logical content, or undefined at its end. */
@@ -61,7 +66,14 @@ export class EntryBody {
       }
     }
     this.pos += chunk.length;
-    this.hash?.update(chunk);
+    if (this.hashing) {
+      if (this.hash === undefined && this.pos === size) {
+        this.setDigest(hashOnce('sha256', chunk, 'hex'));
+      } else {
+        this.hash ??= createHash('sha256');
+        this.hash.update(chunk);
+      }
+    }
     return chunk;
   }
 
@@ -70,7 +82,7 @@ export class EntryBody {
    * then the stored bytes not yet read.
    */
   async finish(): Promise<void> {
-    if (this.hash !== undefined) while ((await this.next()) !== undefined);
+    if (this.hashing) while ((await this.next()) !== undefined);
     const skipped = await this.src.skip(this.storedLeft);
     if (skipped < this.storedLeft) throw this.truncated();
     this.storedLeft = 0;
@@ -84,13 +96,18 @@ export class EntryBody {
   }
 
   private completeHash(): void {
-    if (this.hash === undefined) return;
-    const digest = `sha256:${this.hash.digest('hex')}` as Digest;
+    if (!this.hashing) return;
+    this.setDigest((this.hash ?? createHash('sha256')).digest('hex'));
+  }
+
+  private setDigest(hex: string): void {
+    this.hashing = false;
     this.hash = undefined;
-    this.opts.onDigest?.(digest);
+    this.opts.entry.contentHash = `sha256:${hex}` as Digest;
   }
 
   private truncated(): StowageError {
-    return dataTruncated(this.src, this.opts.where);
+    const { where, entry } = this.opts;
+    return dataTruncated(this.src, { ...where, path: entry.rawPath, offset: entry.offset });
   }
 }

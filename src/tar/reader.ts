@@ -3,7 +3,6 @@
  * yields one item per real entry with its body streamed on demand — memory stays bounded whatever
  * the entry sizes and wherever chunk boundaries fall.
  */
-import { createHash } from 'node:crypto';
 import { StowageError, type ErrorWhere } from '../model/errors.js';
 import type { LayerItem } from '../model/image.js';
 import { ByteSource } from './byte-source.js';
@@ -24,6 +23,11 @@ export interface TarReadOptions {
 export interface TarItem extends LayerItem {
   /** byte offset of the entry's stored data (after any sparse map) in the uncompressed stream */
   dataOffset: number;
+  /**
+   * drain reads the rest of the body without handing it out (setting contentHash when hashing);
+   * cheaper than iterating body() for consumers that only want the hash.
+   */
+  drain(): Promise<void>;
 }
 
 /**
@@ -46,15 +50,16 @@ export async function* readTar(
         storedSize: found.storedSize,
         size: entry.size,
         segments: found.segments,
-        hash: opts.hashContents === true && entry.type === 'file' ? createHash('sha256') : undefined,
-        onDigest: (d) => (entry.contentHash = d),
-        where: { ...base, path: entry.rawPath, offset: entry.offset },
+        entry,
+        hash: opts.hashContents === true && entry.type === 'file',
+        where: base,
       });
       let current = true;
       yield {
         entry,
         dataOffset: found.dataOffset,
         body: () => bodyIterable(body, () => current, entry.rawPath),
+        drain: () => body.finish(),
       };
       current = false;
       await body.finish();

@@ -1,7 +1,7 @@
 /**
- * The contract tests' oracle: what skopeo says an image's manifest and config are, and what
- * Python's tarfile lists in a layer blob (decompressed by gzip or zstd), normalised the way
- * LayerEntry documents. Nothing here uses stowage code.
+ * The contract tests' oracle: what skopeo says an image's manifest and config are (read from a
+ * file, a registry or an engine), and what Python's tarfile lists in a layer blob (decompressed by
+ * gzip or zstd), normalised the way LayerEntry documents. Nothing here uses stowage code.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile } from 'node:fs/promises';
@@ -16,6 +16,18 @@ export function sha256(data: Uint8Array): string {
   return `sha256:${createHash('sha256').update(data).digest('hex')}`;
 }
 
+/**
+ * OracleSource is an image as skopeo reaches it: a transport reference (`oci:DIR:tag`,
+ * `docker://HOST/repo:tag`, `docker-daemon:NAME`, …) and the flags that transport needs.
+ */
+export interface OracleSource {
+  ref: string;
+  /** flags for `skopeo inspect` (`--tls-verify=false`, `--daemon-host HOST`) */
+  inspectFlags?: string[];
+  /** the same settings for the source side of `skopeo copy` (`--src-tls-verify=false`, …) */
+  copyFlags?: string[];
+}
+
 /** platformFlags are skopeo's global flags that pick `os/arch` from an index. */
 function platformFlags(platform: string | undefined): string[] {
   if (platform === undefined) return [];
@@ -23,30 +35,49 @@ function platformFlags(platform: string | undefined): string[] {
   return ['--override-os', os ?? '', '--override-arch', arch ?? ''];
 }
 
+/** inspectRaw returns the raw top-level document skopeo reads for `src`. */
+function inspectRaw(src: OracleSource): Promise<Buffer> {
+  return run('skopeo', ['inspect', '--raw', ...(src.inspectFlags ?? []), src.ref]);
+}
+
 /**
- * skopeoManifest returns the raw manifest skopeo reads for `ref`. With a platform, skopeo copies
+ * skopeoManifest returns the raw manifest skopeo reads for `src`. With a platform, skopeo copies
  * that platform's image to a scratch layout (a copy that keeps the manifest's bytes) and the
  * manifest is read from there, since `inspect --raw` would return the index.
  */
 export async function skopeoManifest(
-  ref: string,
+  src: OracleSource,
   platform: string | undefined,
   scratch: string,
 ): Promise<Buffer> {
-  if (platform === undefined) return run('skopeo', ['inspect', '--raw', ref]);
+  if (platform === undefined) return inspectRaw(src);
   const dest = `oci:${join(scratch, `picked-${platform.replace(/\//g, '-')}`)}:picked`;
-  await run('skopeo', [...platformFlags(platform), 'copy', '--quiet', ref, dest]);
-  return run('skopeo', ['inspect', '--raw', dest]);
+  await run('skopeo', [
+    ...platformFlags(platform),
+    'copy',
+    '--quiet',
+    ...(src.copyFlags ?? []),
+    src.ref,
+    dest,
+  ]);
+  return inspectRaw({ ref: dest });
 }
 
-/** skopeoIndex returns the raw top-level document skopeo reads for `ref` (an index, for lists). */
-export function skopeoIndex(ref: string): Promise<Buffer> {
-  return run('skopeo', ['inspect', '--raw', ref]);
+/** skopeoIndex returns the raw top-level document skopeo reads for `src` (an index, for lists). */
+export function skopeoIndex(src: OracleSource): Promise<Buffer> {
+  return inspectRaw(src);
 }
 
-/** skopeoConfig returns the raw config skopeo reads for `ref` on `platform`. */
-export function skopeoConfig(ref: string, platform: string | undefined): Promise<Buffer> {
-  return run('skopeo', [...platformFlags(platform), 'inspect', '--config', '--raw', ref]);
+/** skopeoConfig returns the raw config skopeo reads for `src` on `platform`. */
+export function skopeoConfig(src: OracleSource, platform: string | undefined): Promise<Buffer> {
+  return run('skopeo', [
+    ...platformFlags(platform),
+    'inspect',
+    '--config',
+    '--raw',
+    ...(src.inspectFlags ?? []),
+    src.ref,
+  ]);
 }
 
 /** unpackArchive extracts an archive with GNU tar into `dir` and returns `dir`. */
@@ -58,7 +89,8 @@ export async function unpackArchive(file: string, dir: string): Promise<string> 
 
 /**
  * BlobFinder maps a digest to the regular file under `root` with that content — wherever the
- * format keeps it (`blobs/sha256/<hex>`, `<diffid>.tar`, …), so the oracle needs no format logic.
+ * format keeps it (`blobs/sha256/<hex>`, `<diffid>.tar`, a registry's `…/<hex>/data`, …), so
+ * the oracle needs no format logic.
  */
 export class BlobFinder {
   private byDigest: Promise<Map<string, string>> | undefined;

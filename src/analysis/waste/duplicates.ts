@@ -39,32 +39,43 @@ export interface DuplicateOptions {
 /** findDuplicates groups the visible files of `tree` by content hash. */
 export function findDuplicates(tree: FileTree, opts: DuplicateOptions = {}): DuplicatesReport {
   const minSize = opts.minSize ?? 1;
-  const byHash = new Map<
-    Digest,
-    { size: number; paths: { path: string; layer: number }[]; ids: Set<number> }
-  >();
-  for (const f of tree.regularFiles()) {
-    if (f.contentHash === undefined || f.size < minSize) continue;
-    let g = byHash.get(f.contentHash);
-    if (g === undefined) {
-      g = { size: f.size, paths: [], ids: new Set() };
-      byHash.set(f.contentHash, g);
+  // Grouped by the raw hash key first; paths and digests are built only for groups that turn out
+  // to hold two or more copies (most contents are unique).
+  const files: number[] = []; // FILE_FIELDS numbers per file: path id, layer, contentId, size
+  const firstOf = new Map<string, number>();
+  const shared = new Map<string, number[]>();
+  tree.forEachRegularFile((pathId, layer, size, contentId, key) => {
+    if (key === undefined || size < minSize) return;
+    const at = files.length;
+    files.push(pathId, layer, contentId, size);
+    const first = firstOf.get(key);
+    if (first === undefined) firstOf.set(key, at);
+    else {
+      const members = shared.get(key);
+      if (members === undefined) shared.set(key, [first, at]);
+      else members.push(at);
     }
-    g.paths.push({ path: f.path, layer: f.layer });
-    g.ids.add(f.contentId);
-  }
+  });
   const groups: DuplicateGroup[] = [];
-  for (const [contentHash, g] of byHash) {
-    if (g.ids.size < 2) continue;
-    const layers = [...new Set(g.paths.map((p) => p.layer))].sort((a, b) => a - b);
-    g.paths.sort((a, b) => (a.path < b.path ? -1 : 1));
+  for (const members of shared.values()) {
+    const copies = new Set(members.map((at) => files[at + 2] as number)).size;
+    if (copies < 2) continue;
+    const first = members[0] as number;
+    const contentHash = tree.contentHashOf(files[first + 2] as number);
+    if (contentHash === undefined) continue;
+    const size = files[first + 3] as number;
+    const paths = members.map((at) => ({
+      path: tree.pathOf(files[at] as number),
+      layer: files[at + 1] as number,
+    }));
+    paths.sort((a, b) => (a.path < b.path ? -1 : 1));
     groups.push({
       contentHash,
-      size: g.size,
-      paths: g.paths,
-      copies: g.ids.size,
-      layers,
-      reclaimableBytes: g.size * (g.ids.size - 1),
+      size,
+      paths,
+      copies,
+      layers: [...new Set(paths.map((p) => p.layer))].sort((a, b) => a - b),
+      reclaimableBytes: size * (copies - 1),
     });
   }
   groups.sort((a, b) => b.reclaimableBytes - a.reclaimableBytes || (a.contentHash < b.contentHash ? -1 : 1));
