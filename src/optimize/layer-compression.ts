@@ -67,12 +67,32 @@ async function* blocks(source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   if (have > 0 || parts.length > 0) yield Buffer.concat(parts);
 }
 
+const SAMPLE = 16 * 1024;
+
+/**
+ * gzipBlock compresses one block as a gzip member. A block whose samples (start, quarter points,
+ * end) do not shrink at level 1 is random-like (already compressed data, encrypted files): deflate
+ * cannot shrink it either, so it is stored (level 0) instead of spending the CPU of `level` on it —
+ * as Go's and klauspost's compressors skip incompressible input. The choice depends only on the
+ * bytes, so output stays deterministic.
+ */
+async function gzipBlock(block: Buffer, level: number): Promise<Buffer> {
+  if (block.length >= 8 * SAMPLE) {
+    const step = Math.floor((block.length - SAMPLE) / 4);
+    const samples = [0, 1, 2, 3, 4].map((k) => block.subarray(k * step, k * step + SAMPLE));
+    const packed = await gzipAsync(Buffer.concat(samples), { level: 1 });
+    if (packed.length >= samples.length * SAMPLE * 0.97)
+      return gzipAsync(block, { level: 0, chunkSize: 1 << 20 });
+  }
+  return gzipAsync(block, { level, chunkSize: 1 << 20 });
+}
+
 /** parallelGzip compresses blocks as gzip members, a few at once, yielding them in order. */
 async function* parallelGzip(source: AsyncIterable<Buffer>, level: number): AsyncGenerator<Buffer> {
   const width = Math.max(2, availableParallelism());
   const pending: Promise<Buffer>[] = [];
   for await (const block of blocks(source)) {
-    pending.push(gzipAsync(block, { level, chunkSize: 1 << 20 }));
+    pending.push(gzipBlock(block, level));
     if (pending.length >= width) yield await (pending.shift() as Promise<Buffer>);
   }
   for (const p of pending) yield await p;

@@ -122,14 +122,14 @@ const REGISTRY_CASES: SourceCase<RegistryServer>[] = [
   { name: 'registry ← buildah oci', target: pushed('app:v1'), steps: APP_STEPS, build: 'app' },
   { name: 'registry ← skopeo zstd oci', target: pushed('app-zstd:v1'), steps: APP_STEPS, build: 'app' },
   {
-    name: 'registry ← two-platform index, linux/amd64',
+    name: 'registry ← index, linux/amd64',
     target: pushed('multi:v1'),
     platform: 'linux/amd64',
     steps: MULTI_STEPS,
     build: 'multi-amd64',
   },
   {
-    name: 'registry ← two-platform index, linux/arm64',
+    name: 'registry ← index, linux/arm64',
     target: pushed('multi:v1'),
     platform: 'linux/arm64',
     steps: MULTI_STEPS,
@@ -185,7 +185,7 @@ contractSuite(
   },
   [
     {
-      name: 'docker engine ← docker load of the buildah docker-archive',
+      name: 'docker ← docker load of app archive',
       target: loaded,
       dockerSave: true,
       steps: APP_STEPS,

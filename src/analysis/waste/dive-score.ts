@@ -164,11 +164,14 @@ class DiveState {
     }
     const apply = (parent: number) => {
       const list = children.get(parent) ?? [];
-      list.sort((a, b) => {
-        const na = this.diveName(a);
-        const nb = this.diveName(b);
-        return na < nb ? -1 : na > nb ? 1 : 0;
-      });
+      // Siblings touch disjoint subtrees except a whiteout and the name it removes, so the order
+      // (and the sort) matters only when a whiteout is among them.
+      if (list.some((n) => n.whiteout))
+        list.sort((a, b) => {
+          const na = this.diveName(a);
+          const nb = this.diveName(b);
+          return na < nb ? -1 : na > nb ? 1 : 0;
+        });
       for (const n of list) {
         if (n.whiteout) {
           this.visit(n.pathId, (q) => (this.kind[q] = ABSENT));
