@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { parseDigest, type Digest } from '../model/digest.js';
 import { StowageError, type ErrorWhere } from '../model/errors.js';
 import { chunked, collect, textish } from '../../test/helpers/byte-streams.js';
-import { HASH_BATCH_BYTES } from './hash-worker.js';
 import { verifyDigest } from './verify.js';
 
 const data = textish(200_000, 5);
@@ -84,46 +83,5 @@ describe('verifyDigest', () => {
     const err = await failure(run);
     expect(err.code).toBe('SIZE_MISMATCH');
     expect(passed).toBeLessThanOrEqual(limit);
-  });
-});
-
-describe('verifyDigest on the hash worker (streams past one batch)', () => {
-  const big = textish(HASH_BATCH_BYTES * 3 + 12_345, 9);
-
-  it('passes matching content through, whatever the chunking, and agrees with in-thread hashing', async () => {
-    const d = toolDigest('sha256', big);
-    for (const size of [HASH_BATCH_BYTES, 65_536, 777_777]) {
-      const out = await collect(
-        verifyDigest(chunked(big, size), d, { kind: 'digest', expectedSize: big.length }),
-      );
-      expect(out.equals(big)).toBe(true);
-    }
-    const local = await collect(verifyDigest(chunked(big, 65_536), d, { kind: 'digest', offThread: false }));
-    expect(local.equals(big)).toBe(true);
-  });
-
-  it('reports a mismatch past the first batch', async () => {
-    const modified = Buffer.from(big);
-    modified[big.length - 5] = modified[big.length - 5]! ^ 1;
-    const expected = toolDigest('sha512', big);
-    const err = await failure(
-      collect(verifyDigest(chunked(modified, 100_000), expected, { kind: 'diff_id', where })),
-    );
-    expect(err.code).toBe('DIFF_ID_MISMATCH');
-    expect(err.message).toContain(toolDigest('sha512', modified));
-  });
-
-  it('hashes several streams at once and survives a consumer that stops early', async () => {
-    const other = big.subarray(1000);
-    for await (const _chunk of verifyDigest(chunked(big, 300_000), toolDigest('sha256', big), {
-      kind: 'digest',
-    })) {
-      break;
-    }
-    const [a, b] = await Promise.all([
-      collect(verifyDigest(chunked(big, 200_000), toolDigest('sha256', big), { kind: 'digest' })),
-      collect(verifyDigest(chunked(other, 300_000), toolDigest('sha256', other), { kind: 'digest' })),
-    ]);
-    expect(a.length + b.length).toBe(big.length + other.length);
   });
 });

@@ -4,7 +4,6 @@
  */
 import { digestAlgorithm, newHash, type Digest } from '../model/digest.js';
 import { StowageError, type ErrorWhere } from '../model/errors.js';
-import { OffThreadHash } from './hash-worker.js';
 import { asBuffer } from './peek.js';
 
 /** VerifyOptions says what is checked (a blob `digest` or an uncompressed layer's `diff_id`) and where. */
@@ -13,11 +12,6 @@ export interface VerifyOptions {
   /** expectedSize, when known (a descriptor's size), is enforced too. */
   expectedSize?: number;
   where?: ErrorWhere;
-  /**
-   * offThread (default true) hashes on a worker thread once the stream passes 1 MiB, leaving the
-   * main thread to whoever consumes the bytes; false hashes in-thread.
-   */
-  offThread?: boolean;
 }
 
 /**
@@ -33,38 +27,26 @@ export async function* verifyDigest(
   const where = opts.where ?? {};
   const { expectedSize } = opts;
   const alg = digestAlgorithm(expected);
-  const local = opts.offThread === false ? newHash(alg) : undefined;
-  const remote = local === undefined ? new OffThreadHash(alg) : undefined;
+  const hash = newHash(alg);
   let size = 0;
-  let finished = false;
-  try {
-    for await (const chunk of source) {
-      size += chunk.length;
-      if (expectedSize !== undefined && size > expectedSize) {
-        throw new StowageError('SIZE_MISMATCH', `content is larger than the expected ${expectedSize} bytes`, {
-          where,
-          hint: 'the blob was modified or the descriptor is wrong; re-export or re-pull the image',
-        });
-      }
-      if (local !== undefined) local.update(chunk);
-      else {
-        const wait = remote!.update(chunk);
-        if (wait !== undefined) await wait;
-      }
-      yield asBuffer(chunk);
-    }
-    if (expectedSize !== undefined && size < expectedSize) {
-      throw new StowageError('TRUNCATED', `content has ${size} bytes, expected ${expectedSize}`, {
+  for await (const chunk of source) {
+    size += chunk.length;
+    if (expectedSize !== undefined && size > expectedSize) {
+      throw new StowageError('SIZE_MISMATCH', `content is larger than the expected ${expectedSize} bytes`, {
         where,
-        hint: 'the blob is incomplete; re-export or re-pull the image',
+        hint: 'the blob was modified or the descriptor is wrong; re-export or re-pull the image',
       });
     }
-    finished = true;
-  } finally {
-    // Stopped early or failed: the worker drops the stream's hash.
-    if (!finished) remote?.abort();
+    hash.update(chunk);
+    yield asBuffer(chunk);
   }
-  const actual = `${alg}:${local !== undefined ? local.digest('hex') : await remote!.digest()}`;
+  if (expectedSize !== undefined && size < expectedSize) {
+    throw new StowageError('TRUNCATED', `content has ${size} bytes, expected ${expectedSize}`, {
+      where,
+      hint: 'the blob is incomplete; re-export or re-pull the image',
+    });
+  }
+  const actual = `${alg}:${hash.digest('hex')}`;
   if (actual !== expected) {
     const what = opts.kind === 'digest' ? 'blob digest' : 'uncompressed layer digest (diff_id)';
     throw new StowageError(

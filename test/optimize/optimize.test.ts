@@ -152,28 +152,41 @@ describeWithTools(
     });
 
     it('writes layers over one gzip block as several gzip members that umoci, skopeo and Python read', async () => {
-    const dir = join(work, 'big-src');
-    await makeTinyImage(dir, 'v1', [randomLayer(6 << 20, 'a.bin'), randomLayer(5 << 20, 'b.bin')], work);
-    const image = optimizeImage(await openImage(`oci:${dir}:v1`), { squashFrom: 0 });
-    const layout = join(work, 'big-oci');
-    try {
-      await writeImage(image, `oci:${layout}:v1`);
-    } finally {
-      await image.close();
-    }
-    const [layer] = (await image.manifest()).layers;
-    expect(layer?.size).toBeGreaterThan(8 << 20);
-    const blob = join(layout, 'blobs', 'sha256', layer?.digest.slice(7) ?? '');
-    const members = await runText('python3', ['-c', 'import sys,zlib\nd=open(sys.argv[1],"rb").read()\nn=0\nwhile d:\n  o=zlib.decompressobj(31); o.decompress(d); d=o.unused_data; n+=1\nprint(n)', blob]);
-    expect(Number(members)).toBeGreaterThan(2);
-    // both layers write etc/note.txt (`layer <8 hex>\n`); the squash keeps the second copy only
-    expect(await layerFileBytes(layout, await image.manifest())).toBe((6 << 20) + (5 << 20) + 'layer 00000000\n'.length);
-    await run('skopeo', ['copy', '--quiet', `oci:${layout}:v1`, `docker-archive:${join(work, 'big.tar')}:big/img:v1`]);
-    const unpacked = await unpackRootfs(`oci:${layout}:v1`, join(work, 'big-bundle'));
-    expect(fsDifferences(await unpackRootfs(`oci:${dir}:v1`, join(work, 'big-src-bundle')), unpacked)).toEqual([]);
-  });
+      const dir = join(work, 'big-src');
+      await makeTinyImage(dir, 'v1', [randomLayer(6 << 20, 'a.bin'), randomLayer(5 << 20, 'b.bin')], work);
+      const image = optimizeImage(await openImage(`oci:${dir}:v1`), { squashFrom: 0 });
+      const layout = join(work, 'big-oci');
+      try {
+        await writeImage(image, `oci:${layout}:v1`);
+      } finally {
+        await image.close();
+      }
+      const [layer] = (await image.manifest()).layers;
+      expect(layer?.size).toBeGreaterThan(8 << 20);
+      const blob = join(layout, 'blobs', 'sha256', layer?.digest.slice(7) ?? '');
+      const members = await runText('python3', [
+        '-c',
+        'import sys,zlib\nd=open(sys.argv[1],"rb").read()\nn=0\nwhile d:\n  o=zlib.decompressobj(31); o.decompress(d); d=o.unused_data; n+=1\nprint(n)',
+        blob,
+      ]);
+      expect(Number(members)).toBeGreaterThan(2);
+      // both layers write etc/note.txt (`layer <8 hex>\n`); the squash keeps the second copy only
+      expect(await layerFileBytes(layout, await image.manifest())).toBe(
+        (6 << 20) + (5 << 20) + 'layer 00000000\n'.length,
+      );
+      await run('skopeo', [
+        'copy',
+        '--quiet',
+        `oci:${layout}:v1`,
+        `docker-archive:${join(work, 'big.tar')}:big/img:v1`,
+      ]);
+      const unpacked = await unpackRootfs(`oci:${layout}:v1`, join(work, 'big-bundle'));
+      expect(
+        fsDifferences(await unpackRootfs(`oci:${dir}:v1`, join(work, 'big-src-bundle')), unpacked),
+      ).toEqual([]);
+    });
 
-  it('is deterministic: optimising twice gives identical manifest digests', async () => {
+    it('is deterministic: optimising twice gives identical manifest digests', async () => {
       const opts: OptimizeOptions = { dropWaste: true, squashFrom: 1, strip: ['/var/cache'] };
       const digests: string[] = [];
       for (const compression of [undefined, { format: 'zstd', level: 3 }] as const) {
