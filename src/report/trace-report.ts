@@ -5,6 +5,7 @@
  */
 import type { LayerStack } from '../filetree/layer-stack.js';
 import type { ImageFacts } from './analyze-context.js';
+import { nodeJson, type NodeJson } from './node-json.js';
 
 /** TRACE_SCHEMA is the `schema` value of every trace report. */
 export const TRACE_SCHEMA = 'stowage.trace/v1';
@@ -27,16 +28,7 @@ export interface TraceDocument {
     fields: string[];
   }[];
   /** the path in the final filesystem, or null when it is not there */
-  final: {
-    type: string;
-    size: number;
-    mode: number;
-    uid: number;
-    gid: number;
-    layer: number;
-    linkTarget: string | null;
-    contentHash: string | null;
-  } | null;
+  final: NodeJson | null;
   /** per layer that changed anything below the path: counts and bytes of those changes */
   below: {
     layer: number;
@@ -90,19 +82,7 @@ export function buildTraceReport(facts: ImageFacts, stack: LayerStack, path: str
       modification: e.modification ?? null,
       fields: e.fields ?? [],
     })),
-    final:
-      node === undefined
-        ? null
-        : {
-            type: node.type,
-            size: node.size,
-            mode: node.mode,
-            uid: node.uid,
-            gid: node.gid,
-            layer: node.layer,
-            linkTarget: node.linkTarget ?? null,
-            contentHash: node.contentHash ?? null,
-          },
+    final: node === undefined ? null : nodeJson(node),
     below,
   };
 }

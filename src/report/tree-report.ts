@@ -7,6 +7,7 @@ import picomatch from 'picomatch';
 import type { LayerStack } from '../filetree/layer-stack.js';
 import { StowageError } from '../model/errors.js';
 import type { ImageFacts } from './analyze-context.js';
+import { nodeJson } from './node-json.js';
 
 /** TREE_SCHEMA is the `schema` value of every tree report. */
 export const TREE_SCHEMA = 'stowage.tree/v1';
@@ -75,14 +76,7 @@ function mergedItems(stack: LayerStack): Item[] {
   return [...stack.tree.walk()].map((n) => ({
     path: n.path,
     name: n.name,
-    type: n.type,
-    size: n.size,
-    mode: n.mode,
-    uid: n.uid,
-    gid: n.gid,
-    linkTarget: n.linkTarget ?? null,
-    contentHash: n.contentHash ?? null,
-    layer: n.layer,
+    ...nodeJson(n),
     change: null,
     modification: null,
   }));

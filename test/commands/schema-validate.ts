@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { expect } from 'vitest';
 
 type AjvClass = new (opts: object) => {
   compile(schema: unknown): ((data: unknown) => boolean) & { errors?: unknown };
@@ -19,4 +20,15 @@ export async function schemaValidator(
   ) as unknown;
   const Ajv = Ajv2020.default ?? Ajv2020;
   return new Ajv({ allErrors: true, strict: true }).compile(schema);
+}
+
+/**
+ * expectSchemaValid expects `doc` to validate against docs/schema/`name`.v1.json, and the same
+ * document without its `schema` field not to (so the schema can fail).
+ */
+export async function expectSchemaValid(name: string, doc: { schema: string }): Promise<void> {
+  const validate = await schemaValidator(name);
+  expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+  const { schema: _schema, ...broken } = doc;
+  expect(validate(broken)).toBe(false);
 }

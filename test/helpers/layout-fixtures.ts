@@ -79,18 +79,7 @@ export async function makeLayer(
       await writeFile(p, content);
     }
   }
-  const tar = runTool('tar', [
-    '-C',
-    dir,
-    '--sort=name',
-    '--owner=0',
-    '--group=0',
-    '--numeric-owner',
-    '--mtime=@1700000000',
-    '-cf',
-    '-',
-    '.',
-  ]);
+  const tar = tarDir(dir, '-', ['--mtime=@1700000000']);
   await removeDir(dir);
   const blob =
     compression === 'gzip'
@@ -223,9 +212,12 @@ export async function writeTwoLayerImage(
   return { manifest, config, configBytes, layers };
 }
 
-/** tarDir tars a directory's contents (`.`-relative names, like skopeo and docker write). */
-export function tarDir(dir: string, out: string, extra: string[] = []): void {
-  runTool('tar', [
+/**
+ * tarDir tars a directory's contents (`.`-relative names, like skopeo and docker write) into `out`;
+ * with `out` `-` the archive is returned.
+ */
+export function tarDir(dir: string, out: string, extra: string[] = []): Buffer {
+  return runTool('tar', [
     '-C',
     dir,
     '--sort=name',

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithTools } from '../helpers/tools.js';
+import { applyDamages, damage } from './damage.js';
 import { buildTree, GNU_VARIANTS } from './fixtures.js';
 import { makeTempDir, seekedIndex, streamedIndex } from './helpers.js';
 
@@ -70,20 +71,6 @@ describeWithTools('scanTarFile finds what readTar finds', ['tar', 'mknod', 'mkfi
         (await streamedIndex(archives.get(k)!)).entries.map((e) => e.offset),
       ),
     );
-    const damage = fc.oneof(
-      fc.record({
-        op: fc.constant('flip' as const),
-        at: fc.nat(),
-        bit: fc.integer({ min: 0, max: 7 }),
-        nearHeader: fc.boolean(),
-      }),
-      fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
-      fc.record({
-        op: fc.constant('insert' as const),
-        at: fc.nat(),
-        bytes: fc.uint8Array({ minLength: 1, maxLength: 40 }),
-      }),
-    );
     let run = 0;
     let failed = 0;
     await fc.assert(
@@ -91,19 +78,7 @@ describeWithTools('scanTarFile finds what readTar finds', ['tar', 'mknod', 'mkfi
         fc.nat(sources.length - 1),
         fc.array(damage, { minLength: 1, maxLength: 3 }),
         async (which, damages) => {
-          let data = Buffer.from(sources[which]!);
-          const at = headers[which]!;
-          for (const d of damages) {
-            if (d.op === 'flip') {
-              const i = (d.nearHeader ? at[d.at % at.length]! + (d.at % 1536) : d.at) % data.length;
-              data[i] = data[i]! ^ (1 << d.bit);
-            } else if (d.op === 'truncate') {
-              data = data.subarray(0, d.at % data.length);
-            } else {
-              const i = d.at % data.length;
-              data = Buffer.concat([data.subarray(0, i), d.bytes, data.subarray(i)]);
-            }
-          }
+          const data = applyDamages(sources[which]!, headers[which]!, damages);
           const file = join(tmp.dir, `damaged-${run++}.tar`);
           writeFileSync(file, data);
           const streamed = await streamedIndex(file);

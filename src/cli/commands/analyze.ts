@@ -2,12 +2,11 @@
  * `stowage analyze IMAGE`: the summary a newcomer wants first — the image, its layers and the waste
  * highlights — from one read of the layers.
  */
-import { analyzeWaste } from '../../analysis/waste/analyze-waste.js';
 import { buildAnalyzeReport } from '../../report/analyze-report.js';
 import { renderAnalyzeText } from '../../report/render/analyze-text.js';
 import type { Command } from '../command.js';
 import { intOption } from './int-option.js';
-import { readLayers } from './read-layers.js';
+import { readWaste } from './read-layers.js';
 
 /** analyzeCommand summarises an image. */
 export const analyzeCommand: Command = {
@@ -21,13 +20,8 @@ export const analyzeCommand: Command = {
   args: { min: 1, max: 1 },
   async run(ctx) {
     const top = intOption(ctx.values.top, 'top', 5);
-    const { facts, stack } = await readLayers(ctx, ctx.args[0] as string);
-    const report = buildAnalyzeReport(
-      facts,
-      stack,
-      analyzeWaste(stack, { topPaths: top, topDuplicates: top, topInefficiencies: top }),
-      { top },
-    );
+    const { facts, stack, waste } = await readWaste(ctx, ctx.args[0] as string, top);
+    const report = buildAnalyzeReport(facts, stack, waste, { top });
     ctx.out(
       ctx.global.format === 'json'
         ? `${JSON.stringify(report, null, 2)}\n`

@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { BUILDERS, type Builder, type PlanOptions } from '../../dockerfile/cache/model.js';
 import { StowageError } from '../../model/errors.js';
 import type { CommandContext } from '../command.js';
+import { stringListOption } from './string-list-option.js';
 
 /** CacheInputs are the resolved common options. */
 export interface CacheInputs {
@@ -15,11 +16,6 @@ export interface CacheInputs {
   dockerfile: string;
   dockerfileText: string;
   plan: PlanOptions & { dockerfilePath: string };
-}
-
-function strings(v: unknown): string[] {
-  if (v === undefined) return [];
-  return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
 }
 
 /** parseBuildArgs reads `--build-arg K=V` (a bare `K` takes the value from the environment, as docker does). */
@@ -68,7 +64,7 @@ export async function readCacheInputs(
     dockerfileText,
     plan: {
       builder: builder as Builder,
-      buildArgs: parseBuildArgs(strings(ctx.values['build-arg']), ctx.io.env),
+      buildArgs: parseBuildArgs(stringListOption(ctx.values['build-arg']), ctx.io.env),
       dockerfilePath: relative(contextDir, dockerfile).split('\\').join('/'),
       ...(target !== undefined && { target }),
     },

@@ -24,7 +24,8 @@ export const cacheCommand: Command = {
   synopsis: 'info|prune',
   description:
     'info: where the cache is, how many blobs and bytes it holds.\n' +
-    'prune: remove least recently used blobs until the cache holds at most --max-size (default 0: empty it).',
+    'prune: remove least recently used blobs until the cache holds at most --max-size (default 0: empty it).\n' +
+    'With --format json prints a stowage.cache/v1 (info) or stowage.cache-prune/v1 (prune) document.',
   options: [
     {
       name: 'max-size',

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { lintDockerfile } from '../../analysis/lint/engine.js';
+import { lintDockerfile, type LintOptions } from '../../analysis/lint/engine.js';
 import { validateLintConfig, type LintConfig } from '../../analysis/lint/config.js';
 import { fixDockerfile } from '../../analysis/lint/fix/fix-dockerfile.js';
 import { FIXABLE_RULES, withFixes } from '../../analysis/lint/fix/fixers.js';
@@ -67,6 +67,17 @@ function colourDiff(diff: string, style: Style): string {
   );
 }
 
+/** lintInput reads one Dockerfile and the options to lint it with (its build context with --context). */
+async function lintInput(
+  file: string,
+  config: LintConfig,
+  contextDir: string | undefined,
+): Promise<{ text: string; opts: LintOptions }> {
+  const text = await readText(file, 'the Dockerfile', 'check the path (default ./Dockerfile)');
+  const buildContext = contextDir !== undefined ? await loadBuildContext(contextDir, file) : undefined;
+  return { text, opts: { file, config, ...(buildContext !== undefined && { buildContext }) } };
+}
+
 async function runFix(
   ctx: CommandContext,
   files: string[],
@@ -75,13 +86,8 @@ async function runFix(
 ): Promise<number> {
   let failed = false;
   for (const file of files) {
-    const text = await readText(file, 'the Dockerfile', 'check the path (default ./Dockerfile)');
-    const buildContext = contextDir !== undefined ? await loadBuildContext(contextDir, file) : undefined;
-    const outcome = await fixDockerfile(text, {
-      file,
-      config,
-      ...(buildContext !== undefined && { buildContext }),
-    });
+    const { text, opts } = await lintInput(file, config, contextDir);
+    const outcome = await fixDockerfile(text, opts);
     const limit = SEVERITIES.indexOf(config.failureThreshold as Severity);
     failed ||= outcome.remaining.some((f) => SEVERITIES.indexOf(f.severity) <= limit);
     if (!outcome.changed) continue;
@@ -155,13 +161,8 @@ export const lintCommand: Command = {
     const results: LintFileResult[] = [];
     let failed = false;
     for (const file of files) {
-      const text = await readText(file, 'the Dockerfile', 'check the path (default ./Dockerfile)');
-      const buildContext = contextDir !== undefined ? await loadBuildContext(contextDir, file) : undefined;
-      const result = await lintDockerfile(text, {
-        file,
-        config,
-        ...(buildContext !== undefined && { buildContext }),
-      });
+      const { text, opts } = await lintInput(file, config, contextDir);
+      const result = await lintDockerfile(text, opts);
       failed ||= result.failed;
       results.push({ file, text, findings: withFixes(result.dockerfile, result.findings) });
     }

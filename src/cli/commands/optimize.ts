@@ -12,6 +12,8 @@ import { renderOptimizeText } from '../../report/render/optimize-text.js';
 import { writeImage } from '../../sink/index.js';
 import { pushImage } from '../../sink/registry-push/push-image.js';
 import type { Command, CommandContext } from '../command.js';
+import { destinationOption, requireDestination } from './destination.js';
+import { stringListOption } from './string-list-option.js';
 
 /** squashStart resolves --squash-from: a layer index, or a base image whose layers `image` starts with. */
 async function squashStart(ctx: CommandContext, image: Image, from: string): Promise<number> {
@@ -31,11 +33,6 @@ async function squashStart(ctx: CommandContext, image: Image, from: string): Pro
   return theirs.length;
 }
 
-function stringList(v: unknown): string[] {
-  if (v === undefined) return [];
-  return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
-}
-
 /** optimizeCommand writes a squashed, waste-free or stripped copy of an image. */
 export const optimizeCommand: Command = {
   name: 'optimize',
@@ -49,7 +46,7 @@ export const optimizeCommand: Command = {
     'below them. Unchanged layers are reused byte for byte; the output is deterministic.\n' +
     'With --format json prints a stowage.optimize/v1 document.',
   options: [
-    { name: 'to', type: 'string', valueName: 'DEST', description: 'where to write the result' },
+    destinationOption('where to write the result'),
     { name: 'squash', type: 'boolean', description: 'squash all layers into one' },
     {
       name: 'squash-from',
@@ -84,13 +81,8 @@ export const optimizeCommand: Command = {
   ],
   args: { min: 1, max: 1 },
   async run(ctx) {
-    const to = ctx.values.to;
-    if (typeof to !== 'string') {
-      throw new StowageError('USAGE', 'optimize needs --to DEST', {
-        hint: 'e.g. stowage optimize app.tar --to oci:./out:v1 --drop-waste',
-      });
-    }
-    const strip = stringList(ctx.values.strip);
+    const to = requireDestination(ctx, 'optimize', 'stowage optimize app.tar --to oci:./out:v1 --drop-waste');
+    const strip = stringListOption(ctx.values.strip);
     const dropWaste = ctx.values['drop-waste'] === true;
     const squashFromArg = ctx.values['squash-from'];
     if (ctx.values.squash !== true && squashFromArg === undefined && !dropWaste && strip.length === 0) {

@@ -2,9 +2,9 @@
  * `stowage pull IMAGE --to DEST`: copy one image (the --platform one of an index) to an OCI
  * layout, OCI archive or docker save archive for offline use; blobs are verified while copied.
  */
-import { StowageError } from '../../model/errors.js';
 import { parseSinkReference, writeImage } from '../../sink/index.js';
 import type { Command } from '../command.js';
+import { destinationOption, requireDestination } from './destination.js';
 
 /** pullCommand copies an image for offline use. */
 export const pullCommand: Command = {
@@ -16,21 +16,13 @@ export const pullCommand: Command = {
     'An OCI layout keeps its other images; blobs are copied as stored, so digests are preserved.\n' +
     'Files are written atomically. With --format json prints a stowage.pull/v1 document.',
   options: [
-    {
-      name: 'to',
-      type: 'string',
-      valueName: 'DEST',
-      description: 'where to write: oci:DIR[:tag], oci-archive:FILE[:tag], docker-archive:FILE[:repo:tag]',
-    },
+    destinationOption(
+      'where to write: oci:DIR[:tag], oci-archive:FILE[:tag], docker-archive:FILE[:repo:tag]',
+    ),
   ],
   args: { min: 1, max: 1 },
   async run(ctx) {
-    const to = ctx.values.to;
-    if (typeof to !== 'string') {
-      throw new StowageError('USAGE', 'pull needs --to DEST', {
-        hint: 'e.g. stowage pull nginx:1.27 --to oci:./nginx:1.27',
-      });
-    }
+    const to = requireDestination(ctx, 'pull', 'stowage pull nginx:1.27 --to oci:./nginx:1.27');
     const dest = parseSinkReference(to);
     const image = await ctx.openImage(ctx.args[0] as string);
     ctx.progress.update(`copying ${image.ref().display} …`);

@@ -7,6 +7,7 @@ import { StowageError } from '../../model/errors.js';
 import { pushImage } from '../../sink/registry-push/push-image.js';
 import type { Command } from '../command.js';
 import { intOption } from './int-option.js';
+import { stringListOption } from './string-list-option.js';
 
 /** pushCommand pushes an image to a registry. */
 export const pushCommand: Command = {
@@ -38,7 +39,7 @@ export const pushCommand: Command = {
   async run(ctx) {
     const [from, to] = ctx.args as [string, string];
     const creds = ctx.values.creds;
-    const mount = ctx.values['mount-from'];
+    const mount = stringListOption(ctx.values['mount-from']);
     const chunk =
       ctx.values['chunk-size'] === undefined
         ? undefined
@@ -50,7 +51,7 @@ export const pushCommand: Command = {
       ...(typeof creds === 'string' ? { creds } : {}),
       ...(ctx.values.insecure === true ? { insecure: true } : {}),
       ...(chunk !== undefined ? { chunkSize: chunk } : {}),
-      ...(Array.isArray(mount) ? { mountFrom: mount.filter((m): m is string => typeof m === 'string') } : {}),
+      ...(mount.length > 0 ? { mountFrom: mount } : {}),
       onProgress: (m) => ctx.progress.update(m),
     });
     const doc = { schema: 'stowage.push/v1', source: image.ref().display, ...result };

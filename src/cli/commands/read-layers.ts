@@ -1,8 +1,9 @@
 /**
  * readLayers: the shared first step of the layer commands (layers, tree, trace, waste, check,
  * analyze) — open the image, read its manifest facts, then read and stack every layer (content hashes
- * included) with a progress line on stderr.
+ * included) with a progress line on stderr; readWaste adds the waste accounting (waste, analyze).
  */
+import { analyzeWaste, type WasteAnalysis } from '../../analysis/waste/analyze-waste.js';
 import { readImageStack } from '../../filetree/read-image.js';
 import type { LayerStack } from '../../filetree/layer-stack.js';
 import type { Image } from '../../model/image.js';
@@ -30,4 +31,15 @@ export async function readLayers(ctx: CommandContext, reference: string): Promis
     },
   });
   return { image, facts, stack };
+}
+
+/** readWaste reads `reference` as readLayers does and accounts its waste, `top` items per list. */
+export async function readWaste(
+  ctx: CommandContext,
+  reference: string,
+  top: number,
+): Promise<LoadedImage & { waste: WasteAnalysis }> {
+  const loaded = await readLayers(ctx, reference);
+  const waste = analyzeWaste(loaded.stack, { topPaths: top, topDuplicates: top, topInefficiencies: top });
+  return { ...loaded, waste };
 }

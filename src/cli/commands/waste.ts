@@ -2,12 +2,11 @@
  * `stowage waste IMAGE`: exact reclaimable bytes (what a squash would remove) per reason, layer,
  * instruction and path, duplicate content, and dive's numbers labelled as dive's.
  */
-import { analyzeWaste } from '../../analysis/waste/analyze-waste.js';
 import { renderWasteText } from '../../report/render/waste-text.js';
 import { buildWasteReport } from '../../report/waste-report.js';
 import type { Command } from '../command.js';
 import { intOption } from './int-option.js';
-import { readLayers } from './read-layers.js';
+import { readWaste } from './read-layers.js';
 
 /** wasteCommand accounts the bytes an image stores but does not show. */
 export const wasteCommand: Command = {
@@ -30,11 +29,8 @@ export const wasteCommand: Command = {
   args: { min: 1, max: 1 },
   async run(ctx) {
     const top = intOption(ctx.values.top, 'top', 20);
-    const { facts, stack } = await readLayers(ctx, ctx.args[0] as string);
-    const report = buildWasteReport(
-      facts,
-      analyzeWaste(stack, { topPaths: top, topDuplicates: top, topInefficiencies: top }),
-    );
+    const { facts, waste } = await readWaste(ctx, ctx.args[0] as string, top);
+    const report = buildWasteReport(facts, waste);
     ctx.out(
       ctx.global.format === 'json'
         ? `${JSON.stringify(report, null, 2)}\n`

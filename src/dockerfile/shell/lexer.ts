@@ -72,14 +72,8 @@ export function lex(src: string): Token[] {
         const w = readWord(src, skipBlanks(src, i));
         if (w.end > w.start) {
           pendingHeredocs.push({ delim: w.value, strip: op === '<<-' });
-          tokens.push({
-            kind: 'word',
-            raw: w.raw,
-            value: w.value,
-            start: w.start,
-            end: w.end,
-            substitutions: [],
-          });
+          // a heredoc delimiter is never expanded: no substitutions
+          tokens.push(wordToken(w, []));
           i = w.end;
         }
       }
@@ -90,17 +84,17 @@ export function lex(src: string): Token[] {
       i++; // an unexpected character: skip it rather than loop
       continue;
     }
-    tokens.push({
-      kind: 'word',
-      raw: w.raw,
-      value: w.value,
-      start: w.start,
-      end: w.end,
-      substitutions: w.subs,
-    });
+    tokens.push(wordToken(w, w.subs));
     i = w.end;
   }
   return tokens;
+}
+
+/** Word is what readWord reads. */
+type Word = { raw: string; value: string; start: number; end: number; subs: Sub[] };
+
+function wordToken(w: Word, substitutions: Sub[]): Token {
+  return { kind: 'word', raw: w.raw, value: w.value, start: w.start, end: w.end, substitutions };
 }
 
 function skipBlanks(src: string, i: number): number {
@@ -130,10 +124,7 @@ function skipHeredocBodies(src: string, i: number, docs: { delim: string; strip:
 const WORD_END = new Set([' ', '\t', '\r', '\n', ';', '&', '|', '(', ')', '<', '>']);
 
 /** readWord reads one shell word at `start`, returning its raw text, unquoted value and substitutions. */
-function readWord(
-  src: string,
-  start: number,
-): { raw: string; value: string; start: number; end: number; subs: Sub[] } {
+function readWord(src: string, start: number): Word {
   let i = start;
   let value = '';
   const subs: Sub[] = [];

@@ -3,9 +3,9 @@
  * tell whether it changed without fetching it. Pin it with `--checksum=sha256:…`
  * (Dockerfile syntax 1.6+) or download and verify in RUN.
  */
+import { eachInstruction } from '../helpers.js';
 import type { Report, Rule } from '../types.js';
 import { copyArgs, isUrl } from './stw-lib/copy-args.js';
-import { sequences } from './stw-lib/sequences.js';
 
 /** addUrlChecksumRule is STW011. */
 export const addUrlChecksumRule: Rule = {
@@ -14,16 +14,14 @@ export const addUrlChecksumRule: Rule = {
   description:
     'ADD downloads a URL without --checksum: the content is not verified. Add --checksum=sha256:<digest> (Dockerfile syntax 1.6+).',
   *check({ dockerfile }): Iterable<Report> {
-    for (const seq of sequences(dockerfile)) {
-      for (const { ins } of seq.steps) {
-        if (ins.kind !== 'ADD' || ins.flags.some((f) => f.name === 'checksum')) continue;
-        const url = copyArgs(ins)?.sources.find(isUrl);
-        if (url === undefined) continue;
-        yield {
-          span: ins.span,
-          message: `ADD ${url} is not verified: add --checksum=sha256:<digest of the file> so a changed or tampered download fails the build.`,
-        };
-      }
+    for (const { ins } of eachInstruction(dockerfile, 'ADD')) {
+      if (ins.flags.some((f) => f.name === 'checksum')) continue;
+      const url = copyArgs(ins)?.sources.find(isUrl);
+      if (url === undefined) continue;
+      yield {
+        span: ins.span,
+        message: `ADD ${url} is not verified: add --checksum=sha256:<digest of the file> so a changed or tampered download fails the build.`,
+      };
     }
   },
 };

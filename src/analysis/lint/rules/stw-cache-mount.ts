@@ -4,11 +4,12 @@
  * never enter the layer.
  */
 import type { Instruction } from '../../../dockerfile/model.js';
+import { eachInstruction } from '../helpers.js';
 import type { Report, Rule } from '../types.js';
 import { invocation } from './stw-lib/command-line.js';
 import { dependencyStep } from './stw-lib/dependency-steps.js';
 import { packageChange } from './stw-lib/package-installs.js';
-import { hasCacheMount, runCommands, sequences } from './stw-lib/sequences.js';
+import { hasCacheMount, runCommands } from './stw-lib/sequences.js';
 
 /** CACHE_TARGETS are the download caches of each tool, as the official images lay them out. */
 const CACHE_TARGETS: Readonly<Record<string, string>> = {
@@ -55,16 +56,14 @@ export const cacheMountRule: Rule = {
   description:
     'A RUN downloads packages without --mount=type=cache: a cache mount keeps downloads across rebuilds and out of the layer.',
   *check({ dockerfile }): Iterable<Report> {
-    for (const seq of sequences(dockerfile)) {
-      for (const { ins } of seq.steps) {
-        if (ins.kind !== 'RUN' || hasCacheMount(ins)) continue;
-        const found = downloadTool(ins);
-        if (found === null) continue;
-        yield {
-          span: ins.span,
-          message: `\`${found.label}\` downloads without a cache mount: add \`--mount=type=cache,target=${CACHE_TARGETS[found.tool] ?? '<its cache dir>'}\` to this RUN.`,
-        };
-      }
+    for (const { ins } of eachInstruction(dockerfile, 'RUN')) {
+      if (hasCacheMount(ins)) continue;
+      const found = downloadTool(ins);
+      if (found === null) continue;
+      yield {
+        span: ins.span,
+        message: `\`${found.label}\` downloads without a cache mount: add \`--mount=type=cache,target=${CACHE_TARGETS[found.tool] ?? '<its cache dir>'}\` to this RUN.`,
+      };
     }
   },
 };
