@@ -41,14 +41,8 @@ export async function* readableChunks(stream: Readable): AsyncGenerator<Buffer> 
     for (;;) {
       // Chunks already queued are delivered before an error: they were produced before it happened.
       while (queue.length > 0) {
-        const chunk = queue.shift()!;
-        // Resumed before the consumer takes its chunk, not once the queue is empty: the producer
-        // (zlib on the thread pool) then works while the consumer does, instead of taking turns.
-        if (stream.isPaused() && queue.length < MAX_QUEUED) stream.resume();
-        // The producer's completions are I/O callbacks: a consumer working through queued chunks
-        // in one run of promise jobs would hold them back, and zlib would wait for its next job.
-        if (!ended) await new Promise<void>((r) => setImmediate(r));
-        yield chunk;
+        yield queue.shift()!;
+        if (stream.isPaused() && queue.length === 0) stream.resume();
       }
       if (failed !== undefined) throw failed.error;
       if (ended) return;

@@ -82,7 +82,7 @@ async function* unzstdHere(source: AsyncIterable<Uint8Array>, where: ErrorWhere)
 
 /** Messages from the worker. */
 type FromWorker =
-  | { slice: ArrayBuffer }
+  | { slice: ArrayBuffer; length: number }
   | { decoded: true }
   | { end: true; pending: number; consumed: number }
   | { corrupt: string; consumed: number };
@@ -97,8 +97,9 @@ const binding = require(workerData.binding);
 const decodeChunk = ${decodeChunk.toString()};
 const dctx = new binding.DCtx();
 dctx.setParameter(binding.DParameter.windowLogMax, workerData.windowLogMax);
+// minTail = outSize: every slice starts a buffer of its own, so it is handed over without a copy.
 const state = { dctx, out: Buffer.allocUnsafe(workerData.outSize), outPos: 0, outSize: workerData.outSize,
-  minTail: workerData.minTail, pending: 0, consumed: 0 };
+  minTail: workerData.outSize, pending: 0, consumed: 0 };
 const inputs = [];
 let current;
 let credits = workerData.slices;
@@ -122,9 +123,9 @@ function run() {
         parentPort.postMessage({ decoded: true });
         continue;
       }
-      const copy = new Uint8Array(r.value);
+      const slice = r.value.byteOffset === 0 ? r.value : new Uint8Array(r.value);
       credits--;
-      parentPort.postMessage({ slice: copy.buffer }, [copy.buffer]);
+      parentPort.postMessage({ slice: slice.buffer, length: slice.length }, [slice.buffer]);
     }
   } catch (e) {
     failed = true;
@@ -143,7 +144,7 @@ let bindingPath: string | undefined;
 
 /**
  * unzstdWorker decodes on a worker thread: compressed chunks are copied to it, at most MAX_INPUTS
- * at a time; decoded slices come back (copied, transferred), at most MAX_SLICES ahead of the
+ * at a time; decoded slices come back (transferred, each in a buffer of its own), at most MAX_SLICES ahead of the
  * consumer, so memory stays bounded whatever the compression ratio.
  */
 async function* unzstdWorker(source: AsyncIterable<Uint8Array>, where: ErrorWhere): AsyncGenerator<Buffer> {
@@ -154,7 +155,6 @@ async function* unzstdWorker(source: AsyncIterable<Uint8Array>, where: ErrorWher
       binding: bindingPath,
       windowLogMax: ZSTD_WINDOW_LOG_MAX,
       outSize: ZSTD_OUT_SIZE,
-      minTail: MIN_TAIL,
       slices: MAX_SLICES,
     },
   });
@@ -204,7 +204,7 @@ async function* unzstdWorker(source: AsyncIterable<Uint8Array>, where: ErrorWher
         continue;
       }
       if ('slice' in m) {
-        yield Buffer.from(m.slice);
+        yield Buffer.from(m.slice, 0, m.length);
         worker.postMessage({ credit: true });
       } else if ('decoded' in m) {
         inFlight--;

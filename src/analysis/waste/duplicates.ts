@@ -41,7 +41,7 @@ export function findDuplicates(tree: FileTree, opts: DuplicateOptions = {}): Dup
   const minSize = opts.minSize ?? 1;
   // Grouped by the raw hash key first; paths and digests are built only for groups that turn out
   // to hold two or more copies (most contents are unique).
-  const files: number[] = []; // FILE_FIELDS numbers per file: path id, layer, contentId, size
+  const files: number[] = []; // four numbers per file: path id, layer, contentId, size
   const firstOf = new Map<string, number>();
   const shared = new Map<string, number[]>();
   tree.forEachRegularFile((pathId, layer, size, contentId, key) => {
