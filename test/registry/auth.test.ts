@@ -147,26 +147,20 @@ describeWithTools(
       });
 
       it('keeps the password out of CLI output, --debug included', async () => {
-        const saved = { u: process.env.STOWAGE_REGISTRY_USERNAME, p: process.env.STOWAGE_REGISTRY_PASSWORD };
-        process.env.STOWAGE_REGISTRY_USERNAME = USER;
-        try {
-          for (const password of [WRONG, PASSWORD]) {
-            process.env.STOWAGE_REGISTRY_PASSWORD = password;
-            const to = join(await mkdtemp(join(work, 'cli-')), 'out.tar');
-            const r = await runCli(
-              ['pull', `registry:${reg.host}/tiny:v1`, '--to', `oci-archive:${to}`, '--debug'],
-              {
-                env: { XDG_CACHE_HOME: join(work, 'cli-cache') },
+        for (const password of [WRONG, PASSWORD]) {
+          const to = join(await mkdtemp(join(work, 'cli-')), 'out.tar');
+          const r = await runCli(
+            ['pull', `registry:${reg.host}/tiny:v1`, '--to', `oci-archive:${to}`, '--debug'],
+            {
+              env: {
+                XDG_CACHE_HOME: join(work, 'cli-cache'),
+                STOWAGE_REGISTRY_USERNAME: USER,
+                STOWAGE_REGISTRY_PASSWORD: password,
               },
-            );
-            expect(r.code).toBe(password === WRONG ? 2 : 0);
-            for (const secret of SECRETS) expect(r.stdout + r.stderr).not.toContain(secret);
-          }
-        } finally {
-          if (saved.u === undefined) delete process.env.STOWAGE_REGISTRY_USERNAME;
-          else process.env.STOWAGE_REGISTRY_USERNAME = saved.u;
-          if (saved.p === undefined) delete process.env.STOWAGE_REGISTRY_PASSWORD;
-          else process.env.STOWAGE_REGISTRY_PASSWORD = saved.p;
+            },
+          );
+          expect(r.code).toBe(password === WRONG ? 2 : 0);
+          for (const secret of SECRETS) expect(r.stdout + r.stderr).not.toContain(secret);
         }
       });
 
