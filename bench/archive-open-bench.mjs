@@ -18,6 +18,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import console from 'node:console';
 import process from 'node:process';
 import { END_OF_ARCHIVE, padding, ustarHeader } from './tar-gen.mjs';
+import { xorshift32 } from './xorshift.mjs';
 
 const DIST = process.env.STOWAGE_DIST ?? fileURLToPath(new URL('../dist/', import.meta.url));
 const OUT = fileURLToPath(new URL('./out/', import.meta.url));
@@ -31,17 +32,6 @@ const LAYER_MB = [300, 220, 160, 120, 90, 60, 40, 20, 8, 2];
 const { readTar } = await import(pathToFileURL(join(DIST, 'tar/reader.js')).href);
 const { scanTarFile } = await import(pathToFileURL(join(DIST, 'tar/scan-file.js')).href);
 const { TarArchive } = await import(pathToFileURL(join(DIST, 'source/tar-archive.js')).href);
-
-/** xorshift32 is a small seeded generator, so the fixture is the same on every machine. */
-function xorshift32(seed) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>>= 0) / 0x1_0000_0000;
-  };
-}
 
 /** Writer appends to a file stream, honouring back-pressure. */
 class Writer {

@@ -20,21 +20,11 @@ import { Buffer } from 'node:buffer';
 import { join } from 'node:path';
 import process from 'node:process';
 import { END_OF_ARCHIVE, padding, ustarHeader } from './tar-gen.mjs';
+import { xorshift32 } from './xorshift.mjs';
 
 const FILES = 64_000;
 const POOL = 16 << 20;
 const GIB = 1 << 30;
-
-/** xorshift32 is a small seeded generator, so fixtures are the same on every machine. */
-function xorshift32(seed) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>>= 0) / 0x1_0000_0000;
-  };
-}
 
 /** textPool is source-code-like text (compresses ~3-4x with gzip). */
 function textPool(rand) {

@@ -7,6 +7,7 @@ import type { Style } from '../report/format/style.js';
 import type { CliIo } from './io.js';
 import type { OptionDef, ParsedValues } from './options.js';
 import type { Progress } from './progress.js';
+import type { RegistryOptions } from '../source/registry/client.js';
 
 /** OutputFormat is a value of --format. */
 export type OutputFormat = 'text' | 'json' | (string & {});
@@ -37,6 +38,8 @@ export interface CommandContext {
   out(text: string): void;
   /** openImage opens a reference with the global --platform and registry options applied */
   openImage(reference: string): Promise<Image>;
+  /** registryAccess is --creds, --insecure and the CLI's environment, for writing to a registry */
+  registryAccess: RegistryOptions;
 }
 
 /** Command is one subcommand. */

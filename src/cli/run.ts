@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { openImage, parsePlatform, StowageError, type OpenOptions } from '../index.js';
 import { defaultCacheDir } from '../source/cache/blob-cache.js';
+import type { RegistryOptions } from '../source/registry/client.js';
 import { createStyle } from '../report/format/style.js';
 import type { Command, CommandContext, GlobalOptions } from './command.js';
 import { COMMANDS } from './commands/index.js';
@@ -71,16 +72,21 @@ function globalOptions(cmd: Command, values: ParsedValues, io: CliIo): GlobalOpt
   };
 }
 
-/** openOptions turns the global options and the CLI's environment into source options. */
+/** registryAccess turns --creds, --insecure and the CLI's environment into registry options. */
+function registryAccess(global: GlobalOptions, io: CliIo): RegistryOptions {
+  const opts: RegistryOptions = { insecure: global.insecure, env: io.env as NodeJS.ProcessEnv };
+  if (global.creds !== undefined) opts.creds = global.creds;
+  return opts;
+}
+
+/** openOptions adds the platform and the blob cache to the registry options. */
 function openOptions(global: GlobalOptions, io: CliIo): OpenOptions {
   const opts: OpenOptions = {
-    insecure: global.insecure,
+    ...registryAccess(global, io),
     noCache: global.noCache,
-    env: io.env as NodeJS.ProcessEnv,
     cacheDir: defaultCacheDir(io.env as NodeJS.ProcessEnv),
   };
   if (global.platform !== undefined) opts.platform = global.platform;
-  if (global.creds !== undefined) opts.creds = global.creds;
   return opts;
 }
 
@@ -110,6 +116,7 @@ async function runCommand(cmd: Command, argv: string[], io: CliIo): Promise<numb
       io.stdout.write(text);
     },
     openImage: (reference) => openImage(reference, openOptions(global, io)),
+    registryAccess: registryAccess(global, io),
   };
   try {
     return (await cmd.run(ctx)) ?? ExitCode.ok;

@@ -72,12 +72,6 @@ export const optimizeCommand: Command = {
       valueName: 'ALG[:LEVEL]',
       description: 'for rewritten layers: gzip (default, level 6) or zstd (level 3)',
     },
-    {
-      name: 'creds',
-      type: 'string',
-      valueName: 'USER:PASS',
-      description: 'registry credentials for a registry: DEST',
-    },
   ],
   args: { min: 1, max: 1 },
   async run(ctx) {
@@ -114,9 +108,8 @@ export const optimizeCommand: Command = {
     });
     try {
       if (to.startsWith('registry:')) {
-        const creds = ctx.values.creds;
         await pushImage(image, to.slice('registry:'.length), {
-          ...(typeof creds === 'string' ? { creds } : {}),
+          ...ctx.registryAccess,
           onProgress: (m) => ctx.progress.update(m),
         });
       } else await writeImage(image, to);

@@ -19,8 +19,6 @@ export const pushCommand: Command = {
     'reading (STOWAGE_REGISTRY_USERNAME/PASSWORD, docker or podman auth files, credential helpers).\n' +
     'With --format json prints a stowage.push/v1 document.',
   options: [
-    { name: 'creds', type: 'string', valueName: 'USER:PASS', description: 'registry credentials' },
-    { name: 'insecure', type: 'boolean', description: 'allow plain HTTP to a non-loopback registry' },
     {
       name: 'chunk-size',
       type: 'string',
@@ -38,7 +36,6 @@ export const pushCommand: Command = {
   args: { min: 2, max: 2 },
   async run(ctx) {
     const [from, to] = ctx.args as [string, string];
-    const creds = ctx.values.creds;
     const mount = stringListOption(ctx.values['mount-from']);
     const chunk =
       ctx.values['chunk-size'] === undefined
@@ -48,8 +45,7 @@ export const pushCommand: Command = {
       throw new StowageError('USAGE', '--chunk-size must be at least 1 byte');
     const image = await ctx.openImage(from);
     const result = await pushImage(image, to.replace(/^(registry:|docker:\/\/)/, ''), {
-      ...(typeof creds === 'string' ? { creds } : {}),
-      ...(ctx.values.insecure === true ? { insecure: true } : {}),
+      ...ctx.registryAccess,
       ...(chunk !== undefined ? { chunkSize: chunk } : {}),
       ...(mount.length > 0 ? { mountFrom: mount } : {}),
       onProgress: (m) => ctx.progress.update(m),
