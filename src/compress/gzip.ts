@@ -1,16 +1,37 @@
 /**
- * Streaming gunzip over node:zlib. zlib runs on libuv's thread pool, so hashing and tar parsing on the
- * main thread overlap with inflation; large output chunks (DESIGN §5.5) make it ~2.4× faster than
- * the defaults. Node's Gunzip reads multi-member files and applies backpressure between members
- * and chunks, so memory stays flat even on an all-zero layer.
+ * Streaming gunzip over node:zlib; large output chunks (DESIGN §5.5) make it ~2.4× faster than the
+ * defaults. Node's Gunzip reads multi-member files and applies backpressure between members and
+ * chunks, so memory stays flat even on an all-zero layer.
+ *
+ * zlib inflates on libuv's pool, but a zlib stream queues its next inflate only when its thread
+ * runs the previous one's callback, so on the main thread every busy moment of hashing, parsing or
+ * garbage collection stalls inflation. A stream longer than a few megabytes is therefore inflated
+ * by a worker thread that does nothing else (decode-worker.ts).
  */
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { StowageError, withWhere, type ErrorWhere } from '../model/errors.js';
+import {
+  decodeOnWorker,
+  OFF_THREAD_ABOVE,
+  type DecoderEnd,
+  type DecoderWorkerSpec,
+  type StreamHashes,
+} from './decode-worker.js';
+import { peekBytes } from './peek.js';
 import { readableChunks } from './readable-chunks.js';
 
 /** GUNZIP_CHUNK_SIZE is the size of each inflated output chunk. */
 export const GUNZIP_CHUNK_SIZE = 256 * 1024;
+
+// Inflated chunks the worker may send ahead of the consumer.
+const MAX_SLICES = 8;
+
+/** GunzipOptions tune where inflation runs. */
+export interface GunzipOptions {
+  /** inflate on a worker thread once the stream has more compressed bytes than this (default 4 MiB) */
+  offThreadAbove?: number;
+}
 
 /**
  * gunzip inflates a gzip stream (one or more members). Corrupt data throws CORRUPT_GZIP and an early
@@ -19,7 +40,16 @@ export const GUNZIP_CHUNK_SIZE = 256 * 1024;
 export async function* gunzip(
   source: AsyncIterable<Uint8Array>,
   where: ErrorWhere = {},
+  opts: GunzipOptions = {},
 ): AsyncGenerator<Buffer> {
+  const above = opts.offThreadAbove ?? OFF_THREAD_ABOVE;
+  const { head, stream } = await peekBytes(source, above + 1);
+  if (head.length > above) yield* gunzipOnWorker(stream, where);
+  else yield* gunzipHere(stream, where);
+}
+
+/** gunzipHere inflates on libuv's pool, fed from this thread. */
+async function* gunzipHere(source: AsyncIterable<Uint8Array>, where: ErrorWhere): AsyncGenerator<Buffer> {
   const inflater = createGunzip({ chunkSize: GUNZIP_CHUNK_SIZE });
   // The callback is required; its error also reaches the loop below through the destroyed inflater.
   pipeline(source, inflater, () => {});
@@ -28,6 +58,53 @@ export async function* gunzip(
   } catch (e) {
     throw gzipError(e, inflater.bytesWritten, where);
   }
+}
+
+// The codec run by decode-worker.ts's host. An inflated chunk that fills zlib's output buffer is
+// the buffer's alone; a partial one shares it with the next chunk, so the host copies it.
+const CODEC = `
+const zlib = require('node:zlib');
+function open(out) {
+  const z = zlib.createGunzip({ chunkSize: workerData.chunkSize });
+  z.on('data', (c) => out.slice(c, c.byteOffset === 0 && c.length === c.buffer.byteLength));
+  z.on('end', () => out.end(0, z.bytesWritten));
+  z.on('error', (e) => out.corrupt(e.message, e.code, z.bytesWritten));
+  return {
+    write: (bytes, done) => z.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), done),
+    end: () => z.end(),
+    pause: () => z.pause(),
+    resume: () => z.resume(),
+  };
+}
+`;
+
+const spec: DecoderWorkerSpec = {
+  codec: CODEC,
+  workerData: { chunkSize: GUNZIP_CHUNK_SIZE, slices: MAX_SLICES },
+};
+
+/**
+ * gunzipOnWorker inflates on a worker thread of its own, hashing the compressed input and the
+ * inflated output there when `hashes` asks; the digests reach `onEnd` with the end report.
+ */
+export function gunzipOnWorker(
+  source: AsyncIterable<Uint8Array>,
+  where: ErrorWhere,
+  hashes: StreamHashes = {},
+  onEnd: (end: DecoderEnd) => void = () => {},
+): AsyncGenerator<Buffer> {
+  return decodeOnWorker(
+    source,
+    spec,
+    {
+      onEnd,
+      onCorrupt: (f) => {
+        const e = Object.assign(new Error(f.message), { code: f.code ?? 'Z_DATA_ERROR' });
+        return gzipError(e, f.consumed, where);
+      },
+    },
+    hashes,
+  );
 }
 
 function gzipError(e: unknown, consumed: number, where: ErrorWhere): unknown {

@@ -24,10 +24,24 @@ export async function* verifyDigest(
   expected: Digest,
   opts: VerifyOptions,
 ): AsyncGenerator<Buffer> {
-  const where = opts.where ?? {};
-  const { expectedSize } = opts;
   const alg = digestAlgorithm(expected);
   const hash = newHash(alg);
+  for await (const chunk of checkSize(source, opts.expectedSize, opts.where)) {
+    hash.update(chunk);
+    yield chunk;
+  }
+  checkDigest(opts.kind, expected, hash.digest('hex'), opts.where);
+}
+
+/**
+ * checkSize passes `source` through, throwing SIZE_MISMATCH as soon as it runs past `expectedSize`
+ * and TRUNCATED if it ends short of it; without a size it only passes the bytes on.
+ */
+export async function* checkSize(
+  source: AsyncIterable<Uint8Array>,
+  expectedSize: number | undefined,
+  where: ErrorWhere = {},
+): AsyncGenerator<Buffer> {
   let size = 0;
   for await (const chunk of source) {
     size += chunk.length;
@@ -37,7 +51,6 @@ export async function* verifyDigest(
         hint: 'the blob was modified or the descriptor is wrong; re-export or re-pull the image',
       });
     }
-    hash.update(chunk);
     yield asBuffer(chunk);
   }
   if (expectedSize !== undefined && size < expectedSize) {
@@ -46,13 +59,24 @@ export async function* verifyDigest(
       hint: 'the blob is incomplete; re-export or re-pull the image',
     });
   }
-  const actual = `${alg}:${hash.digest('hex')}`;
-  if (actual !== expected) {
-    const what = opts.kind === 'digest' ? 'blob digest' : 'uncompressed layer digest (diff_id)';
-    throw new StowageError(
-      opts.kind === 'digest' ? 'DIGEST_MISMATCH' : 'DIFF_ID_MISMATCH',
-      `${what} mismatch: expected ${expected}, got ${actual}`,
-      { where, hint: 'the blob is corrupt or was modified; re-export or re-pull the image' },
-    );
-  }
+}
+
+/**
+ * checkDigest compares a finished hash (hex) with the expected digest, throwing DIGEST_MISMATCH
+ * (kind digest) or DIFF_ID_MISMATCH (kind diff_id) when they differ.
+ */
+export function checkDigest(
+  kind: VerifyOptions['kind'],
+  expected: Digest,
+  actualHex: string,
+  where: ErrorWhere = {},
+): void {
+  const actual = `${digestAlgorithm(expected)}:${actualHex}`;
+  if (actual === expected) return;
+  const what = kind === 'digest' ? 'blob digest' : 'uncompressed layer digest (diff_id)';
+  throw new StowageError(
+    kind === 'digest' ? 'DIGEST_MISMATCH' : 'DIFF_ID_MISMATCH',
+    `${what} mismatch: expected ${expected}, got ${actual}`,
+    { where, hint: 'the blob is corrupt or was modified; re-export or re-pull the image' },
+  );
 }

@@ -10,9 +10,15 @@
  * decodeChunk as the in-thread path (from its source text, so it works from dist/ and under vitest).
  */
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import binding from 'zstd-napi/binding.js';
 import { StowageError, withWhere, type ErrorWhere } from '../model/errors.js';
+import {
+  decodeOnWorker,
+  OFF_THREAD_ABOVE,
+  type DecoderEnd,
+  type DecoderWorkerSpec,
+  type StreamHashes,
+} from './decode-worker.js';
 import { peekBytes } from './peek.js';
 import { decodeChunk, type ZstdState } from './zstd-frames.js';
 
@@ -22,13 +28,9 @@ export const ZSTD_OUT_SIZE = 1024 * 1024;
 /** ZSTD_WINDOW_LOG_MAX admits frames written with `zstd --long=31` (a 2 GiB window). */
 export const ZSTD_WINDOW_LOG_MAX = 31;
 
-/** ZSTD_OFF_THREAD_ABOVE: streams with more compressed bytes than this are decoded on a worker. */
-export const ZSTD_OFF_THREAD_ABOVE = 4 * 1024 * 1024;
-
 // A fresh output buffer is started once less than this is left, so slices stay reasonably large.
 const MIN_TAIL = 64 * 1024;
-// Worker flow control: input chunks sent but not yet decoded, and output slices not yet consumed.
-const MAX_INPUTS = 2;
+// Worker flow control: output slices not yet consumed.
 const MAX_SLICES = 4;
 
 /** UnzstdOptions tune where decoding runs. */
@@ -46,9 +48,9 @@ export async function* unzstd(
   where: ErrorWhere = {},
   opts: UnzstdOptions = {},
 ): AsyncGenerator<Buffer> {
-  const above = opts.offThreadAbove ?? ZSTD_OFF_THREAD_ABOVE;
+  const above = opts.offThreadAbove ?? OFF_THREAD_ABOVE;
   const { head, stream } = await peekBytes(source, above + 1);
-  if (head.length > above) yield* unzstdWorker(stream, where);
+  if (head.length > above) yield* unzstdOnWorker(stream, where);
   else yield* unzstdHere(stream, where);
 }
 
@@ -80,150 +82,87 @@ async function* unzstdHere(source: AsyncIterable<Uint8Array>, where: ErrorWhere)
   if (state.pending !== 0) throw truncated(state.consumed, where);
 }
 
-/** Messages from the worker. */
-type FromWorker =
-  | { slice: ArrayBuffer; length: number }
-  | { decoded: true }
-  | { end: true; pending: number; consumed: number }
-  | { corrupt: string; consumed: number };
-
-/** Events the worker generator waits for: the worker's messages, its crash, or the source's error. */
-type WorkerEvent = FromWorker | { failed: unknown };
-
-const WORKER_SOURCE = `
+// The codec run by decode-worker.ts's host. minTail = outSize: every slice starts a buffer of its
+// own, so each is handed over without a copy.
+const CODEC = `
 const __name = (f) => f; // in case a transform named decodeChunk with a helper
-const { parentPort, workerData } = require('node:worker_threads');
 const binding = require(workerData.binding);
 const decodeChunk = ${decodeChunk.toString()};
-const dctx = new binding.DCtx();
-dctx.setParameter(binding.DParameter.windowLogMax, workerData.windowLogMax);
-// minTail = outSize: every slice starts a buffer of its own, so it is handed over without a copy.
-const state = { dctx, out: Buffer.allocUnsafe(workerData.outSize), outPos: 0, outSize: workerData.outSize,
-  minTail: workerData.outSize, pending: 0, consumed: 0 };
-const inputs = [];
-let current;
-let credits = workerData.slices;
-let ended = false;
-let failed = false;
-function run() {
-  try {
-    while (credits > 0 && !failed) {
-      if (current === undefined) {
-        const next = inputs.shift();
-        if (next === undefined) {
-          if (ended) parentPort.postMessage({ end: true, pending: state.pending, consumed: state.consumed });
-          ended = false;
-          return;
+function open(out) {
+  const dctx = new binding.DCtx();
+  dctx.setParameter(binding.DParameter.windowLogMax, workerData.windowLogMax);
+  const state = { dctx, out: Buffer.allocUnsafe(workerData.outSize), outPos: 0, outSize: workerData.outSize,
+    minTail: workerData.outSize, pending: 0, consumed: 0 };
+  const inputs = [];
+  let current;
+  let paused = false;
+  let ended = false;
+  let failed = false;
+  function run() {
+    try {
+      while (!paused && !failed) {
+        if (current === undefined) {
+          const next = inputs.shift();
+          if (next === undefined) {
+            if (ended) out.end(state.pending, state.consumed);
+            ended = false;
+            return;
+          }
+          current = { slices: decodeChunk(state, next.bytes), done: next.done };
         }
-        current = decodeChunk(state, next);
+        const r = current.slices.next();
+        if (r.done) {
+          current.done();
+          current = undefined;
+        } else out.slice(r.value, r.value.byteOffset === 0);
       }
-      const r = current.next();
-      if (r.done) {
-        current = undefined;
-        parentPort.postMessage({ decoded: true });
-        continue;
-      }
-      const slice = r.value.byteOffset === 0 ? r.value : new Uint8Array(r.value);
-      credits--;
-      parentPort.postMessage({ slice: slice.buffer, length: slice.length }, [slice.buffer]);
+    } catch (e) {
+      failed = true;
+      out.corrupt(String((e && e.message) || e), undefined, state.consumed);
     }
-  } catch (e) {
-    failed = true;
-    parentPort.postMessage({ corrupt: String((e && e.message) || e), consumed: state.consumed });
   }
+  return {
+    write(bytes, done) { inputs.push({ bytes, done }); run(); },
+    end() { ended = true; run(); },
+    pause() { paused = true; },
+    resume() { paused = false; run(); },
+  };
 }
-parentPort.on('message', (m) => {
-  if (m.input !== undefined) inputs.push(new Uint8Array(m.input));
-  else if (m.end === true) ended = true;
-  else if (m.credit === true) credits++;
-  run();
-});
 `;
 
-let bindingPath: string | undefined;
+let spec: DecoderWorkerSpec | undefined;
 
 /**
- * unzstdWorker decodes on a worker thread: compressed chunks are copied to it, at most MAX_INPUTS
- * at a time; decoded slices come back (transferred, each in a buffer of its own), at most MAX_SLICES ahead of the
- * consumer, so memory stays bounded whatever the compression ratio.
+ * unzstdOnWorker decodes on a worker thread of its own (see decode-worker.ts), hashing the
+ * compressed input and the decoded output there when `hashes` asks; the digests reach `onEnd`.
  */
-async function* unzstdWorker(source: AsyncIterable<Uint8Array>, where: ErrorWhere): AsyncGenerator<Buffer> {
-  bindingPath ??= createRequire(import.meta.url).resolve('zstd-napi/binding.js');
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
+export function unzstdOnWorker(
+  source: AsyncIterable<Uint8Array>,
+  where: ErrorWhere,
+  hashes: StreamHashes = {},
+  onEnd: (end: DecoderEnd) => void = () => {},
+): AsyncGenerator<Buffer> {
+  spec ??= {
+    codec: CODEC,
     workerData: {
-      binding: bindingPath,
+      binding: createRequire(import.meta.url).resolve('zstd-napi/binding.js'),
       windowLogMax: ZSTD_WINDOW_LOG_MAX,
       outSize: ZSTD_OUT_SIZE,
       slices: MAX_SLICES,
     },
-  });
-  const events: WorkerEvent[] = [];
-  let wake: (() => void) | undefined;
-  let inputWake: (() => void) | undefined;
-  const notify = (): void => {
-    const w = wake;
-    wake = undefined;
-    w?.();
   };
-  const notifyInput = (): void => {
-    const w = inputWake;
-    inputWake = undefined;
-    w?.();
-  };
-  worker.on('message', (m: FromWorker) => {
-    events.push(m);
-    notify();
-  });
-  worker.on('error', (e) => {
-    events.push({ failed: e });
-    notify();
-  });
-  let inFlight = 0;
-  let stopped = false;
-  const pump = async (): Promise<void> => {
-    for await (const chunk of source) {
-      if (stopped) return;
-      const copy = new Uint8Array(chunk);
-      worker.postMessage({ input: copy.buffer }, [copy.buffer]);
-      inFlight++;
-      while (inFlight >= MAX_INPUTS && !stopped) await new Promise<void>((r) => (inputWake = r));
-      if (stopped) return;
-    }
-    worker.postMessage({ end: true });
-  };
-  pump().catch((e: unknown) => {
-    events.push({ failed: e });
-    notify();
-  });
-  try {
-    for (;;) {
-      const m = events.shift();
-      if (m === undefined) {
-        await new Promise<void>((r) => (wake = r));
-        continue;
-      }
-      if ('slice' in m) {
-        yield Buffer.from(m.slice, 0, m.length);
-        worker.postMessage({ credit: true });
-      } else if ('decoded' in m) {
-        inFlight--;
-        notifyInput();
-      } else if ('end' in m) {
-        if (m.pending !== 0) throw truncated(m.consumed, where);
-        return;
-      } else if ('corrupt' in m) {
-        throw corrupt(m.corrupt, m.consumed, where);
-      } else {
-        throw m.failed; // the source's error, unchanged, or the worker's crash
-      }
-    }
-  } finally {
-    // Stopped early or failed: the pump stops (closing the source) and the worker goes.
-    stopped = true;
-    notifyInput();
-    void worker.terminate();
-  }
+  return decodeOnWorker(
+    source,
+    spec,
+    {
+      onEnd: (end) => {
+        if (end.pending !== 0) throw truncated(end.consumed, where);
+        onEnd(end);
+      },
+      onCorrupt: (f) => corrupt(f.message, f.consumed, where),
+    },
+    hashes,
+  );
 }
 
 function corrupt(message: string, offset: number, where: ErrorWhere, cause?: unknown): unknown {

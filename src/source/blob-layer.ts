@@ -2,9 +2,7 @@
  * The one Layer implementation over a BlobStore: compressed bytes verified against the digest,
  * uncompressed bytes (compression sniffed) verified against the diff_id, tar entries on top.
  */
-import { decompress } from '../compress/decompress.js';
-import { peekBytes } from '../compress/peek.js';
-import { SNIFF_BYTES, sniffCompression } from '../compress/sniff.js';
+import { decompressVerified } from '../compress/verified.js';
 import { verifyDigest } from '../compress/verify.js';
 import { readTarEntries } from '../tar/entries.js';
 import { readTar } from '../tar/reader.js';
@@ -15,15 +13,6 @@ import type { EntryOptions, Layer, LayerItem } from '../model/image.js';
 import type { LayerEntry } from '../model/layer-entry.js';
 import { isForeignLayer, isKnownLayerType } from '../model/media-types.js';
 import type { BlobStore } from './blob-store.js';
-
-/** isCompressed reports whether a stream's head carries a compression magic (bzip2/xz included). */
-function isCompressed(head: Buffer): boolean {
-  try {
-    return sniffCompression(head) !== 'none';
-  } catch {
-    return true;
-  }
-}
 
 /** blobLayer makes layer `index` of an image from its descriptor and its config diff_id. */
 export function blobLayer(store: BlobStore, desc: Descriptor, index: number, diffId: Digest): Layer {
@@ -67,18 +56,7 @@ export function blobLayer(store: BlobStore, desc: Descriptor, index: number, dif
         },
       );
     }
-    let source: AsyncGenerator<Buffer> = compressed();
-    if (desc.digest === diffId) {
-      // A plain tar stored as is (docker save, Docker 25 layouts): the digest check already proves
-      // the diff_id, so the second hash is skipped unless the bytes turn out to be compressed.
-      const { head, stream } = await peekBytes(source, SNIFF_BYTES);
-      if (!isCompressed(head)) {
-        yield* stream;
-        return;
-      }
-      source = stream;
-    }
-    yield* verifyDigest(decompress(source, { where }), diffId, { kind: 'diff_id', where });
+    yield* decompressVerified(stored(), { digest: desc.digest, size: desc.size, diffId, where });
   }
 
   function items(opts: EntryOptions = {}): AsyncIterable<LayerItem> {

@@ -1,0 +1,234 @@
+/**
+ * Decoding on a worker thread, shared by gzip and zstd. The main thread parses tar and stacks
+ * layers; if it also had to hand each chunk back to the decoder (as node:zlib's streams do: the next
+ * inflate call is queued only when the main thread runs the previous one's callback), every busy
+ * moment or garbage collection there would stall the decoder. On a worker of its own the decoder
+ * runs ahead, bounded by credits, and its garbage is its own. The worker can also hash what it
+ * sees — the compressed input (a blob digest) and the decoded output (a diff_id) — so those two
+ * sha256 passes leave the main thread too.
+ *
+ * Protocol (the host program below implements the worker's side around a codec's `open`):
+ *   to the worker:   { start: true, inputHash?, outputHash? } | { input: ArrayBuffer } | { end: true }
+ *                    | { credit: true }
+ *   from the worker: { slice: ArrayBuffer, length } | { decoded: true }
+ *                    | { end: true, pending, consumed, inputDigest?, outputDigest? }
+ *                    | { corrupt: message, code?, consumed }
+ * Slices are transferred (each in a buffer of its own), at most `slices` ahead of the consumer;
+ * compressed chunks are copied over, at most MAX_INPUTS not yet decoded. Workers are kept for the
+ * next stream once a stream has ended (unreferenced, so they never hold the process open).
+ */
+import { Worker } from 'node:worker_threads';
+import type { DigestAlgorithm } from '../model/digest.js';
+
+/**
+ * DecoderWorkerSpec names a codec and what its worker is started with. `codec` is CommonJS source
+ * text defining `function open(out)`, which returns `{ write(bytes, done), end(), pause(), resume() }`
+ * and reports through `out.slice(bytes, owned)` (owned: the bytes' buffer is theirs alone and may
+ * be transferred), `out.end(pending, consumed)` and `out.corrupt(message, code, consumed)`. It can
+ * use `require` and `workerData`.
+ */
+export interface DecoderWorkerSpec {
+  codec: string;
+  /** passed as workerData; it must include `slices`, the number of slices sent ahead */
+  workerData: { slices: number } & Record<string, unknown>;
+}
+
+/** StreamHashes asks the worker to hash the compressed input and/or the decoded output. */
+export interface StreamHashes {
+  input?: DigestAlgorithm;
+  output?: DigestAlgorithm;
+}
+
+/** DecoderEnd is the worker's report at the end of a stream. */
+export interface DecoderEnd {
+  /** bytes the decoder still expected (zstd: non-zero means the stream ended inside a frame) */
+  pending: number;
+  /** compressed bytes consumed */
+  consumed: number;
+  /** hex digests, when asked for */
+  inputDigest?: string;
+  outputDigest?: string;
+}
+
+/** DecoderFailure is the worker's report of bad input. */
+export interface DecoderFailure {
+  message: string;
+  /** the decoder's own error code, when it has one (zlib's Z_DATA_ERROR, Z_BUF_ERROR, …) */
+  code?: string;
+  consumed: number;
+}
+
+/** DecoderHandlers turn the worker's end and failure reports into the caller's errors. */
+export interface DecoderHandlers {
+  /** checks the end report; throws if the stream was incomplete */
+  onEnd: (end: DecoderEnd) => void;
+  /** makes the error thrown for corrupt input */
+  onCorrupt: (failure: DecoderFailure) => unknown;
+}
+
+type FromWorker =
+  | { slice: ArrayBuffer; length: number }
+  | { decoded: true }
+  | ({ end: true } & DecoderEnd)
+  | ({ corrupt: string } & Omit<DecoderFailure, 'message'>);
+
+/** Events the generator waits for: the worker's messages, its crash, or the source's error. */
+type WorkerEvent = FromWorker | { failed: unknown };
+
+/** OFF_THREAD_ABOVE: streams with more compressed bytes than this are decoded on a worker. */
+export const OFF_THREAD_ABOVE = 4 * 1024 * 1024;
+
+// Compressed chunks handed to the worker and not yet decoded.
+const MAX_INPUTS = 2;
+// Idle workers kept per codec.
+const MAX_IDLE = 4;
+
+const host = (codec: string): string => `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+${codec}
+let decoder, credits, inputHash, outputHash;
+const hex = (h) => (h === undefined ? undefined : h.digest('hex'));
+// Hashing and sending wait for a microtask: a codec driving libuv's pool (zlib) reports a slice
+// before it queues its next piece of work, and that work should not wait for the hash.
+const out = {
+  slice(bytes, owned) {
+    const own = owned ? bytes : new Uint8Array(bytes);
+    queueMicrotask(() => {
+      if (outputHash !== undefined) outputHash.update(own);
+      parentPort.postMessage({ slice: own.buffer, length: own.length }, [own.buffer]);
+    });
+    if (--credits <= 0) decoder.pause();
+  },
+  // after the slices already reported (microtasks run in order)
+  end(pending, consumed) {
+    queueMicrotask(() => parentPort.postMessage({ end: true, pending, consumed,
+      inputDigest: hex(inputHash), outputDigest: hex(outputHash) }));
+  },
+  corrupt(message, code, consumed) {
+    queueMicrotask(() => parentPort.postMessage({ corrupt: message, code, consumed }));
+  },
+};
+const decoded = () => parentPort.postMessage({ decoded: true });
+parentPort.on('message', (m) => {
+  if (m.start === true) {
+    credits = workerData.slices;
+    inputHash = m.inputHash === undefined ? undefined : createHash(m.inputHash);
+    outputHash = m.outputHash === undefined ? undefined : createHash(m.outputHash);
+    decoder = open(out);
+  } else if (m.input !== undefined) {
+    const bytes = new Uint8Array(m.input);
+    decoder.write(bytes, decoded);
+    if (inputHash !== undefined) inputHash.update(bytes);
+  } else if (m.end === true) decoder.end();
+  else if (m.credit === true && ++credits > 0) decoder.resume();
+});
+`;
+
+const idle = new Map<string, Worker[]>();
+
+function takeWorker(spec: DecoderWorkerSpec): Worker {
+  const worker = idle.get(spec.codec)?.pop();
+  if (worker !== undefined) {
+    worker.ref();
+    return worker;
+  }
+  return new Worker(host(spec.codec), { eval: true, workerData: spec.workerData });
+}
+
+function keepWorker(spec: DecoderWorkerSpec, worker: Worker): void {
+  // only ours: the Worker's own newListener/removeListener hooks start and stop its message port
+  worker.removeAllListeners('message');
+  worker.removeAllListeners('error');
+  const pool = idle.get(spec.codec) ?? [];
+  idle.set(spec.codec, pool);
+  if (pool.length >= MAX_IDLE) {
+    void worker.terminate();
+    return;
+  }
+  worker.unref();
+  pool.push(worker);
+}
+
+/**
+ * decodeOnWorker decodes `source` with the codec of `spec`, yielding the decoded slices in order.
+ * Errors of `source` pass through unchanged; the worker's reports go through `handlers`.
+ */
+export async function* decodeOnWorker(
+  source: AsyncIterable<Uint8Array>,
+  spec: DecoderWorkerSpec,
+  handlers: DecoderHandlers,
+  hashes: StreamHashes = {},
+): AsyncGenerator<Buffer> {
+  const worker = takeWorker(spec);
+  const events: WorkerEvent[] = [];
+  let wake: (() => void) | undefined;
+  let inputWake: (() => void) | undefined;
+  const notify = (): void => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const notifyInput = (): void => {
+    const w = inputWake;
+    inputWake = undefined;
+    w?.();
+  };
+  worker.on('message', (m: FromWorker) => {
+    events.push(m);
+    notify();
+  });
+  worker.on('error', (e) => {
+    events.push({ failed: e });
+    notify();
+  });
+  worker.postMessage({ start: true, inputHash: hashes.input, outputHash: hashes.output });
+  let inFlight = 0;
+  let stopped = false;
+  let ended = false;
+  const pump = async (): Promise<void> => {
+    for await (const chunk of source) {
+      if (stopped) return;
+      const copy = new Uint8Array(chunk);
+      worker.postMessage({ input: copy.buffer }, [copy.buffer]);
+      inFlight++;
+      while (inFlight >= MAX_INPUTS && !stopped) await new Promise<void>((r) => (inputWake = r));
+      if (stopped) return;
+    }
+    worker.postMessage({ end: true });
+  };
+  pump().catch((e: unknown) => {
+    events.push({ failed: e });
+    notify();
+  });
+  try {
+    for (;;) {
+      const m = events.shift();
+      if (m === undefined) {
+        await new Promise<void>((r) => (wake = r));
+        continue;
+      }
+      if ('slice' in m) {
+        yield Buffer.from(m.slice, 0, m.length);
+        worker.postMessage({ credit: true });
+      } else if ('decoded' in m) {
+        inFlight--;
+        notifyInput();
+      } else if ('end' in m) {
+        ended = true;
+        handlers.onEnd(m);
+        return;
+      } else if ('corrupt' in m) {
+        throw handlers.onCorrupt({ message: m.corrupt, code: m.code, consumed: m.consumed });
+      } else {
+        throw m.failed; // the source's error, unchanged, or the worker's crash
+      }
+    }
+  } finally {
+    // Stopped early or failed: the pump stops (closing the source) and the worker goes.
+    stopped = true;
+    notifyInput();
+    if (ended) keepWorker(spec, worker);
+    else void worker.terminate();
+  }
+}

@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import { expect, it } from 'vitest';
+import { StowageError, type ErrorWhere } from '../model/errors.js';
+import { chunked, collect, textish } from '../../test/helpers/byte-streams.js';
+import { describeWithTools } from '../../test/helpers/tools.js';
+import { gunzip } from './gzip.js';
+
+const where: ErrorWhere = { file: 'blobs/sha256/g', layerIndex: 2 };
+
+/** gzip compresses with the real tool. */
+function gzip(args: string[], input: Uint8Array): Buffer {
+  return execFileSync('gzip', ['-c', ...args], { input, maxBuffer: 256 << 20 });
+}
+
+/** onWorker inflates on the worker thread whatever the stream's size. */
+function onWorker(source: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
+  return gunzip(source, where, { offThreadAbove: 0 });
+}
+
+describeWithTools('gunzip on a worker thread', ['gzip'], () => {
+  const plain = textish(3_000_000, 31);
+
+  it('inflates like gzip -dc: chunkings and multi-member files, one worker after another and at once', async () => {
+    const gz = gzip(['-6'], plain);
+    expect((await collect(onWorker(chunked(gz, 1 << 20)))).equals(plain)).toBe(true);
+    expect((await collect(onWorker(chunked(gz, 777)))).equals(plain)).toBe(true);
+    const multi = Buffer.concat([gz, gzip(['-1'], textish(400_000, 32))]);
+    const expected = execFileSync('gzip', ['-dc'], { input: multi, maxBuffer: 256 << 20 });
+    const both = await Promise.all([0, 1].map(() => collect(onWorker(chunked(multi, 65_536)))));
+    expect(both.every((b) => b.equals(expected))).toBe(true);
+  });
+
+  it('chooses the worker by size: both paths agree', async () => {
+    const gz = gzip(['-1'], plain);
+    const here = await collect(gunzip(chunked(gz, 4096), where, { offThreadAbove: gz.length }));
+    const there = await collect(gunzip(chunked(gz, 4096), where, { offThreadAbove: gz.length - 1 }));
+    expect(here.equals(plain) && there.equals(plain)).toBe(true);
+  });
+
+  it('yields bounded chunks on an all-zero stream', async () => {
+    const zeros = gzip([], Buffer.alloc(64 << 20));
+    let total = 0;
+    for await (const chunk of onWorker(chunked(zeros, 1 << 20))) {
+      expect(chunk.length).toBeLessThanOrEqual(256 * 1024);
+      total += chunk.length;
+    }
+    expect(total).toBe(64 << 20);
+  });
+
+  it('reports corrupt data as CORRUPT_GZIP and a cut-off stream as TRUNCATED, located', async () => {
+    const gz = gzip(['-6'], plain);
+    const bad = Buffer.from(gz);
+    for (let i = gz.length >> 1; i < (gz.length >> 1) + 64; i++) bad[i] = bad[i]! ^ 0xff;
+    const corrupt = await collect(onWorker(chunked(bad, 65_536))).catch((e: unknown) => e);
+    expect(corrupt).toBeInstanceOf(StowageError);
+    expect((corrupt as StowageError).code).toBe('CORRUPT_GZIP');
+    expect((corrupt as StowageError).message).toContain('blobs/sha256/g');
+    const cut = await collect(onWorker(chunked(gz.subarray(0, gz.length - 9), 65_536))).catch(
+      (e: unknown) => e,
+    );
+    expect((cut as StowageError).code).toBe('TRUNCATED');
+  });
+
+  it('passes source errors through and closes the source when the consumer stops', async () => {
+    const gz = gzip(['-6'], plain);
+    const upstream = new StowageError('SIZE_MISMATCH', 'too long', { where });
+    async function* failing(): AsyncGenerator<Uint8Array> {
+      yield* chunked(gz.subarray(0, gz.length >> 1), 10_000);
+      throw upstream;
+    }
+    await expect(collect(onWorker(failing()))).rejects.toBe(upstream);
+    let closed = false;
+    async function* source(): AsyncGenerator<Uint8Array> {
+      try {
+        yield* chunked(gz, 10_000);
+      } finally {
+        closed = true;
+      }
+    }
+    for await (const chunk of onWorker(source())) {
+      expect(chunk.length).toBeGreaterThan(0);
+      break;
+    }
+    for (let i = 0; i < 20 && !closed; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(closed).toBe(true);
+    // and the next stream still inflates
+    expect((await collect(onWorker(chunked(gz, 1 << 20)))).equals(plain)).toBe(true);
+  });
+});

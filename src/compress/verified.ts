@@ -1,0 +1,62 @@
+/**
+ * A layer's uncompressed bytes with both of its digests checked while streaming: the stored bytes
+ * against the blob digest and size, the decompressed bytes against the diff_id (DESIGN §5.1). A
+ * stream long enough to be decoded on a worker thread is hashed there as well (decode-worker.ts),
+ * so neither sha256 pass runs on the calling thread; short streams and plain tar are hashed here.
+ */
+import { digestAlgorithm, type Digest } from '../model/digest.js';
+import type { ErrorWhere } from '../model/errors.js';
+import { OFF_THREAD_ABOVE, type DecoderEnd } from './decode-worker.js';
+import { decompress } from './decompress.js';
+import { gunzipOnWorker } from './gzip.js';
+import { peekBytes } from './peek.js';
+import { sniffCompression } from './sniff.js';
+import { checkDigest, checkSize, verifyDigest } from './verify.js';
+import { unzstdOnWorker } from './zstd.js';
+
+/** LayerDigests are what a layer's bytes must match. */
+export interface LayerDigests {
+  /** the blob digest of the stored bytes */
+  digest: Digest;
+  /** the stored size, when known (a descriptor's size) */
+  size?: number;
+  /** the digest of the uncompressed tar */
+  diffId: Digest;
+  where?: ErrorWhere;
+}
+
+/**
+ * decompressVerified yields the uncompressed bytes of a stored layer. Besides the errors of
+ * decompress it throws SIZE_MISMATCH or TRUNCATED for a wrong size, DIGEST_MISMATCH and
+ * DIFF_ID_MISMATCH for wrong content (at the end of the stream). A plain tar whose digest is its
+ * diff_id (docker save, Docker 25 layouts) is hashed once.
+ */
+export async function* decompressVerified(
+  source: AsyncIterable<Uint8Array>,
+  d: LayerDigests,
+): AsyncGenerator<Buffer> {
+  const where = d.where ?? {};
+  const { head, stream } = await peekBytes(checkSize(source, d.size, where), OFF_THREAD_ABOVE + 1);
+  let kind;
+  try {
+    kind = sniffCompression(head, where);
+  } catch (e) {
+    await stream.return(undefined);
+    throw e;
+  }
+  const stored = verifyDigest(stream, d.digest, { kind: 'digest', where });
+  if (kind === 'none' && d.digest === d.diffId) {
+    yield* stored;
+    return;
+  }
+  if (kind === 'none' || head.length <= OFF_THREAD_ABOVE) {
+    yield* verifyDigest(decompress(stored, { where }), d.diffId, { kind: 'diff_id', where });
+    return;
+  }
+  const hashes = { input: digestAlgorithm(d.digest), output: digestAlgorithm(d.diffId) };
+  let end: DecoderEnd | undefined;
+  const decode = kind === 'gzip' ? gunzipOnWorker : unzstdOnWorker;
+  yield* decode(stream, where, hashes, (e) => (end = e));
+  checkDigest('digest', d.digest, end?.inputDigest ?? '', where);
+  checkDigest('diff_id', d.diffId, end?.outputDigest ?? '', where);
+}
