@@ -8,13 +8,17 @@
  * sha256 passes leave the main thread too.
  *
  * Protocol (the host program below implements the worker's side around a codec's `open`):
- *   to the worker:   { start: true, inputHash?, outputHash? } | { input: ArrayBuffer } | { end: true }
- *                    | { credit: true }
- *   from the worker: { slice: ArrayBuffer, length } | { decoded: true }
+ *   to the worker:   { start: true, inputHash?, outputHash? } | { input: ArrayBuffer, length }
+ *                    | { end: true }
+ *                    | { credit: n }
+ *   from the worker: { slice: ArrayBuffer, length } | { decoded: ArrayBuffer }
  *                    | { end: true, pending, consumed, inputDigest?, outputDigest? }
  *                    | { corrupt: message, code?, consumed }
- * Slices are transferred (each in a buffer of its own), at most `slices` ahead of the consumer;
- * compressed chunks are copied over, at most MAX_INPUTS not yet decoded. Workers are kept for the
+ * Slices are transferred (each in a buffer of its own), at most `slices` ahead of the consumer,
+ * whose credits go back in batches (a message costs tens of microseconds); compressed chunks are
+ * copied over, at most MAX_INPUT_BYTES not yet decoded, in buffers that come back once decoded and
+ * are reused: the worker allocates little, so its garbage collector would otherwise leave spent
+ * input buffers (tens of megabytes) unreclaimed. Workers are kept for the
  * next stream once a stream has ended (unreferenced, so they never hold the process open).
  */
 import { Worker } from 'node:worker_threads';
@@ -68,7 +72,7 @@ export interface DecoderHandlers {
 
 type FromWorker =
   | { slice: ArrayBuffer; length: number }
-  | { decoded: true }
+  | { decoded: ArrayBuffer }
   | ({ end: true } & DecoderEnd)
   | ({ corrupt: string } & Omit<DecoderFailure, 'message'>);
 
@@ -78,8 +82,10 @@ type WorkerEvent = FromWorker | { failed: unknown };
 /** OFF_THREAD_ABOVE: streams with more compressed bytes than this are decoded on a worker. */
 export const OFF_THREAD_ABOVE = 4 * 1024 * 1024;
 
-// Compressed chunks handed to the worker and not yet decoded.
-const MAX_INPUTS = 2;
+// Compressed bytes handed to the worker and not yet decoded (at least one chunk is always allowed).
+const MAX_INPUT_BYTES = 4 * 1024 * 1024;
+// Input buffers kept for reuse per stream.
+const MAX_SPARE = 4;
 // Idle workers kept per codec.
 const MAX_IDLE = 4;
 
@@ -109,7 +115,6 @@ const out = {
     queueMicrotask(() => parentPort.postMessage({ corrupt: message, code, consumed }));
   },
 };
-const decoded = () => parentPort.postMessage({ decoded: true });
 parentPort.on('message', (m) => {
   if (m.start === true) {
     credits = workerData.slices;
@@ -117,11 +122,12 @@ parentPort.on('message', (m) => {
     outputHash = m.outputHash === undefined ? undefined : createHash(m.outputHash);
     decoder = open(out);
   } else if (m.input !== undefined) {
-    const bytes = new Uint8Array(m.input);
-    decoder.write(bytes, decoded);
+    const bytes = new Uint8Array(m.input, 0, m.length);
+    // the buffer goes back after this turn, once the hash below has read it
+    decoder.write(bytes, () => queueMicrotask(() => parentPort.postMessage({ decoded: m.input }, [m.input])));
     if (inputHash !== undefined) inputHash.update(bytes);
   } else if (m.end === true) decoder.end();
-  else if (m.credit === true && ++credits > 0) decoder.resume();
+  else if (m.credit !== undefined && (credits += m.credit) > 0) decoder.resume();
 });
 `;
 
@@ -183,16 +189,23 @@ export async function* decodeOnWorker(
     notify();
   });
   worker.postMessage({ start: true, inputHash: hashes.input, outputHash: hashes.output });
-  let inFlight = 0;
+  const inFlight: number[] = []; // sizes of the chunks sent and not yet decoded
+  let inFlightBytes = 0;
+  const spare: ArrayBuffer[] = []; // input buffers back from the worker
+  const creditBatch = Math.max(1, spec.workerData.slices >> 1);
+  let consumed = 0;
   let stopped = false;
   let ended = false;
   const pump = async (): Promise<void> => {
     for await (const chunk of source) {
       if (stopped) return;
-      const copy = new Uint8Array(chunk);
-      worker.postMessage({ input: copy.buffer }, [copy.buffer]);
-      inFlight++;
-      while (inFlight >= MAX_INPUTS && !stopped) await new Promise<void>((r) => (inputWake = r));
+      let buffer = spare.pop();
+      if (buffer === undefined || buffer.byteLength < chunk.length) buffer = new ArrayBuffer(chunk.length);
+      new Uint8Array(buffer).set(chunk);
+      worker.postMessage({ input: buffer, length: chunk.length }, [buffer]);
+      inFlight.push(chunk.length);
+      inFlightBytes += chunk.length;
+      while (inFlightBytes >= MAX_INPUT_BYTES && !stopped) await new Promise<void>((r) => (inputWake = r));
       if (stopped) return;
     }
     worker.postMessage({ end: true });
@@ -210,9 +223,13 @@ export async function* decodeOnWorker(
       }
       if ('slice' in m) {
         yield Buffer.from(m.slice, 0, m.length);
-        worker.postMessage({ credit: true });
+        if (++consumed === creditBatch) {
+          worker.postMessage({ credit: consumed });
+          consumed = 0;
+        }
       } else if ('decoded' in m) {
-        inFlight--;
+        inFlightBytes -= inFlight.shift() ?? 0;
+        if (spare.length < MAX_SPARE) spare.push(m.decoded);
         notifyInput();
       } else if ('end' in m) {
         ended = true;

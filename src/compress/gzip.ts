@@ -24,8 +24,9 @@ import { readableChunks } from './readable-chunks.js';
 /** GUNZIP_CHUNK_SIZE is the size of each inflated output chunk. */
 export const GUNZIP_CHUNK_SIZE = 256 * 1024;
 
-// Inflated chunks the worker may send ahead of the consumer.
-const MAX_SLICES = 8;
+// On a worker, chunks are larger (fewer messages), and at most this many are sent ahead.
+const WORKER_CHUNK_SIZE = 1024 * 1024;
+const MAX_SLICES = 4;
 
 /** GunzipOptions tune where inflation runs. */
 export interface GunzipOptions {
@@ -80,7 +81,7 @@ function open(out) {
 
 const spec: DecoderWorkerSpec = {
   codec: CODEC,
-  workerData: { chunkSize: GUNZIP_CHUNK_SIZE, slices: MAX_SLICES },
+  workerData: { chunkSize: WORKER_CHUNK_SIZE, slices: MAX_SLICES },
 };
 
 /**
