@@ -15,8 +15,8 @@
  *                    | { end: true, pending, consumed, inputDigest?, outputDigest? }
  *                    | { corrupt: message, code?, consumed }
  * Slices are transferred (each in a buffer of its own), at most `slices` ahead of the consumer,
- * whose credits go back in batches (a message costs tens of microseconds); compressed chunks are
- * copied over, at most MAX_INPUT_BYTES not yet decoded, in buffers that come back once decoded and
+ * whose credits go back in batches (a message costs tens of microseconds); compressed bytes are
+ * copied over in 4 MiB batches, at most two not yet decoded, in buffers that come back once decoded and
  * are reused: the worker allocates little, so its garbage collector would otherwise leave spent
  * input buffers (tens of megabytes) unreclaimed. Workers are kept for the
  * next stream once a stream has ended (unreferenced, so they never hold the process open).
@@ -82,8 +82,10 @@ type WorkerEvent = FromWorker | { failed: unknown };
 /** OFF_THREAD_ABOVE: streams with more compressed bytes than this are decoded on a worker. */
 export const OFF_THREAD_ABOVE = 4 * 1024 * 1024;
 
-// Compressed bytes handed to the worker and not yet decoded (at least one chunk is always allowed).
-const MAX_INPUT_BYTES = 4 * 1024 * 1024;
+// Compressed bytes go to the worker in messages of this size (the last one shorter), at most
+// MAX_INPUT_BYTES of them not yet decoded.
+const INPUT_BATCH = 4 * 1024 * 1024;
+const MAX_INPUT_BYTES = 2 * INPUT_BATCH;
 // Input buffers kept for reuse per stream.
 const MAX_SPARE = 4;
 // Idle workers kept per codec.
@@ -196,18 +198,31 @@ export async function* decodeOnWorker(
   let consumed = 0;
   let stopped = false;
   let ended = false;
+  let batch: ArrayBuffer | undefined; // compressed bytes gathered for the next message
+  let filled = 0;
+  const send = (): void => {
+    if (batch === undefined || filled === 0) return;
+    worker.postMessage({ input: batch, length: filled }, [batch]);
+    inFlight.push(filled);
+    inFlightBytes += filled;
+    batch = undefined;
+    filled = 0;
+  };
   const pump = async (): Promise<void> => {
     for await (const chunk of source) {
-      if (stopped) return;
-      let buffer = spare.pop();
-      if (buffer === undefined || buffer.byteLength < chunk.length) buffer = new ArrayBuffer(chunk.length);
-      new Uint8Array(buffer).set(chunk);
-      worker.postMessage({ input: buffer, length: chunk.length }, [buffer]);
-      inFlight.push(chunk.length);
-      inFlightBytes += chunk.length;
-      while (inFlightBytes >= MAX_INPUT_BYTES && !stopped) await new Promise<void>((r) => (inputWake = r));
+      for (let at = 0; at < chunk.length && !stopped; ) {
+        batch ??= spare.pop() ?? new ArrayBuffer(INPUT_BATCH);
+        const n = Math.min(chunk.length - at, INPUT_BATCH - filled);
+        new Uint8Array(batch, filled, n).set(chunk.subarray(at, at + n));
+        filled += n;
+        at += n;
+        if (filled < INPUT_BATCH) continue;
+        send();
+        while (inFlightBytes >= MAX_INPUT_BYTES && !stopped) await new Promise<void>((r) => (inputWake = r));
+      }
       if (stopped) return;
     }
+    send();
     worker.postMessage({ end: true });
   };
   pump().catch((e: unknown) => {

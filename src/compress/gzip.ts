@@ -26,7 +26,7 @@ export const GUNZIP_CHUNK_SIZE = 256 * 1024;
 
 // On a worker, chunks are larger (fewer messages), and at most this many are sent ahead.
 const WORKER_CHUNK_SIZE = 1024 * 1024;
-const MAX_SLICES = 4;
+const MAX_SLICES = 8;
 
 /** GunzipOptions tune where inflation runs. */
 export interface GunzipOptions {
