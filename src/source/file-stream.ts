@@ -1,11 +1,13 @@
 /**
- * Reading local files as streams of Buffers with 1 MiB reads (the 64 KiB default costs ~0.6 s per GB),
+ * Reading local files as streams of Buffers in 1 MiB reads (the 64 KiB default costs ~0.6 s per GB),
  * whole or by byte range, with file-system failures turned into StowageErrors that name the file.
+ * Reads go straight through a FileHandle, one read ahead of the consumer: a Readable's machinery
+ * cost about a tenth of the main thread in a full layer analysis.
  */
-import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { StowageError, type ErrorWhere } from '../model/errors.js';
 
-/** READ_CHUNK is the highWaterMark of every file read. */
+/** READ_CHUNK is the size of each file read. */
 export const READ_CHUNK = 1 << 20;
 
 /** FileRange selects bytes [start, start + length) of a file. */
@@ -24,22 +26,43 @@ export async function* readFile(
   where: ErrorWhere = {},
 ): AsyncGenerator<Buffer> {
   if (range !== undefined && range.length === 0) return;
-  const stream = createReadStream(file, {
-    highWaterMark: READ_CHUNK,
-    ...(range === undefined ? {} : { start: range.start, end: range.start + range.length - 1 }),
-  });
-  let got = 0;
+  let fh: FileHandle;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      got += chunk.length;
-      yield chunk;
-    }
+    fh = await open(file, 'r');
   } catch (e) {
     throw fsError(e, file, where);
-  } finally {
-    stream.destroy();
   }
-  if (range !== undefined && got < range.length) {
+  let position = range?.start ?? 0;
+  let left = range?.length ?? Number.POSITIVE_INFINITY;
+  const readNext = async (): Promise<Buffer> => {
+    const want = Math.min(READ_CHUNK, left);
+    if (want === 0) return Buffer.alloc(0);
+    const buffer = Buffer.allocUnsafeSlow(want);
+    const { bytesRead } = await fh.read(buffer, 0, want, position);
+    position += bytesRead;
+    left -= bytesRead;
+    return bytesRead === want ? buffer : buffer.subarray(0, bytesRead);
+  };
+  let next = readNext();
+  try {
+    for (;;) {
+      let chunk: Buffer;
+      try {
+        chunk = await next;
+      } catch (e) {
+        throw fsError(e, file, where);
+      }
+      if (chunk.length === 0) break;
+      next = readNext();
+      yield chunk;
+    }
+  } finally {
+    // a read still in flight when the consumer stops must finish before the handle closes
+    await next.catch(() => undefined);
+    await fh.close();
+  }
+  if (range !== undefined && left > 0) {
+    const got = range.length - left;
     throw new StowageError(
       'TRUNCATED',
       `expected ${range.length} bytes at byte ${range.start} but the file ends after ${got}`,
