@@ -210,7 +210,7 @@ export async function* decodeOnWorker(
   };
   const pump = async (): Promise<void> => {
     for await (const chunk of source) {
-      for (let at = 0; at < chunk.length && !stopped; ) {
+      for (let at = 0; at < chunk.length && !stopped;) {
         batch ??= spare.pop() ?? new ArrayBuffer(INPUT_BATCH);
         const n = Math.min(chunk.length - at, INPUT_BATCH - filled);
         new Uint8Array(batch, filled, n).set(chunk.subarray(at, at + n));
