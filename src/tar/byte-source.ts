@@ -70,6 +70,21 @@ export class ByteSource implements TarInput {
     return skipped;
   }
 
+  /** available is how many unread bytes the current chunk still holds. */
+  get available(): number {
+    return this.chunk.length - this.pos;
+  }
+
+  /** peekNow returns the next `n` bytes without consuming them when the current chunk holds them all. */
+  peekNow(n: number): Buffer | undefined {
+    return this.chunk.length - this.pos >= n ? this.chunk.subarray(this.pos, this.pos + n) : undefined;
+  }
+
+  /** consumeNow consumes `n` bytes that `available` says the current chunk holds. */
+  consumeNow(n: number): Buffer {
+    return this.advance(n);
+  }
+
   /** close releases the source when reading stops before its end. */
   async close(): Promise<void> {
     if (this.ended) return;

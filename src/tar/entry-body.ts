@@ -7,6 +7,8 @@ import { createHash, hash as hashOnce, type Hash } from 'node:crypto';
 import type { Digest } from '../model/digest.js';
 import type { ErrorWhere, StowageError } from '../model/errors.js';
 import type { LayerEntry } from '../model/layer-entry.js';
+import { paddingAfter } from './block.js';
+import type { HeaderEntry } from './entry-header.js';
 import type { SparseSegment } from './sparse.js';
 import { dataTruncated, type TarInput } from './tar-input.js';
 
@@ -27,6 +29,38 @@ export interface EntryBodyOptions {
   hash?: boolean;
   /** location facts (file, layer) for errors */
   where: ErrorWhere;
+}
+
+/**
+ * entryBody makes the body of an entry the header walker found; `hash` asks for its content hash
+ * (regular files only).
+ */
+export function entryBody(src: TarInput, found: HeaderEntry, hash: boolean, where: ErrorWhere): EntryBody {
+  return new EntryBody(src, {
+    storedSize: found.storedSize,
+    size: found.entry.size,
+    segments: found.segments,
+    entry: found.entry,
+    hash: hash && found.entry.type === 'file',
+    where,
+  });
+}
+
+/**
+ * finishNow is the fast path of reading past an entry (body and padding) when the input has all of
+ * it buffered and it is not sparse: the body is hashed in one call when `hash` asks. It returns
+ * false, having consumed nothing, when the entry must be read with an EntryBody.
+ */
+export function finishNow(src: TarInput, found: HeaderEntry, hash: boolean): boolean {
+  if (found.segments !== undefined || found.mapSize !== 0 || src.consumeNow === undefined) return false;
+  const padded = found.storedSize + paddingAfter(found.storedSize);
+  if ((src.available ?? 0) < padded) return false;
+  const body = src.consumeNow(found.storedSize);
+  if (hash && found.entry.type === 'file') {
+    found.entry.contentHash = `sha256:${hashOnce('sha256', body, 'hex')}` as Digest;
+  }
+  src.consumeNow(padded - found.storedSize);
+  return true;
 }
 
 /** EntryBody yields an entry's logical content chunk by chunk and skips whatever is left. */

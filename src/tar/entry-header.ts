@@ -42,6 +42,34 @@ export interface HeaderEntry {
   dataOffset: number;
 }
 
+/** EntryBasics are what a header and its extended headers say before any sparse map is read. */
+interface EntryBasics {
+  rawPath: string;
+  type: EntryType;
+  storedSize: number;
+  size: number;
+}
+
+function entryBasics(
+  header: RawHeader,
+  pending: PendingHeaders,
+  pax: PaxOverrides,
+  warn: (message: string) => void,
+): EntryBasics {
+  const rawPath = pax.path ?? pending.longName ?? header.name;
+  let type: EntryType | undefined = entryTypeOf(header.typeflag);
+  if (type === undefined) {
+    warn(
+      `tar entry "${rawPath}" has unknown type ${describeTypeflag(header.typeflag)}; read as a regular file`,
+    );
+    type = 'file';
+  } else if (header.typeflag === TYPEFLAG.oldFile && rawPath.endsWith('/')) {
+    type = 'dir';
+  }
+  const storedSize = header.typeflag === TYPEFLAG.dir ? 0 : (pax.size ?? header.size);
+  return { rawPath, type, storedSize, size: type === 'file' ? storedSize : 0 };
+}
+
 /**
  * resolveEntry merges a header with its extended headers and reads any sparse map. `block` is the
  * header block, read just before; `where` carries its offset.
@@ -55,25 +83,14 @@ export async function resolveEntry(
   where: ErrorWhere,
   warn: (message: string) => void,
 ): Promise<HeaderEntry> {
-  const rawPath = pax.path ?? pending.longName ?? header.name;
-  const entryWhere = { ...where, path: rawPath };
-  let type: EntryType | undefined = entryTypeOf(header.typeflag);
-  if (type === undefined) {
-    warn(
-      `tar entry "${rawPath}" has unknown type ${describeTypeflag(header.typeflag)}; read as a regular file`,
-    );
-    type = 'file';
-  } else if (header.typeflag === TYPEFLAG.oldFile && rawPath.endsWith('/')) {
-    type = 'dir';
-  }
-  let storedSize = header.typeflag === TYPEFLAG.dir ? 0 : (pax.size ?? header.size);
-  let size = type === 'file' ? storedSize : 0;
+  const basics = entryBasics(header, pending, pax, warn);
+  const entryWhere = { ...where, path: basics.rawPath };
   let segments: SparseSegment[] | undefined;
   let mapSize = 0;
   if (header.typeflag === TYPEFLAG.gnuSparse) {
     const sparse = readOldGnuHeaderSparse(block, entryWhere);
     segments = sparse.segments;
-    size = sparse.realSize;
+    basics.size = sparse.realSize;
     let extended = sparse.extended;
     while (extended) {
       const ext = readOldGnuExtension(await readMapBlock(input, entryWhere), entryWhere);
@@ -83,22 +100,50 @@ export async function resolveEntry(
       segments.push(...ext.segments);
       extended = ext.extended;
     }
-  } else if (pax.sparse !== undefined && type === 'file') {
-    size = pax.sparse.realSize;
+  } else if (pax.sparse !== undefined && basics.type === 'file') {
+    basics.size = pax.sparse.realSize;
     segments = pax.sparse.segments;
     if (segments === undefined) {
       const decoder = new SparseMapDecoder(entryWhere);
       do {
-        if (mapSize >= storedSize) {
+        if (mapSize >= basics.storedSize) {
           throw new StowageError('CORRUPT_TAR', 'sparse map runs past the entry data', { where: entryWhere });
         }
         mapSize += BLOCK_SIZE;
       } while (!decoder.push(await readMapBlock(input, entryWhere)));
       segments = decoder.segments();
-      storedSize -= mapSize;
+      basics.storedSize -= mapSize;
     }
   }
-  if (segments !== undefined) validateSparseMap(segments, size, storedSize, entryWhere);
+  if (segments !== undefined) validateSparseMap(segments, basics.size, basics.storedSize, entryWhere);
+  return makeEntry(input, basics, header, pending, pax, segments, mapSize);
+}
+
+/**
+ * resolvePlainEntry is resolveEntry for a header with no extended headers before it and no sparse
+ * map (not GNU sparse): nothing more is read, so it needs no waiting.
+ */
+export function resolvePlainEntry(
+  input: TarInput,
+  header: RawHeader,
+  pending: PendingHeaders,
+  warn: (message: string) => void,
+): HeaderEntry {
+  return makeEntry(input, entryBasics(header, pending, NO_PAX, warn), header, pending, NO_PAX, undefined, 0);
+}
+
+const NO_PAX: PaxOverrides = {};
+
+function makeEntry(
+  input: TarInput,
+  basics: EntryBasics,
+  header: RawHeader,
+  pending: PendingHeaders,
+  pax: PaxOverrides,
+  segments: SparseSegment[] | undefined,
+  mapSize: number,
+): HeaderEntry {
+  const { rawPath, type, size, storedSize } = basics;
   const path = normalizePath(rawPath);
   const entry: LayerEntry = {
     path,

@@ -6,7 +6,7 @@
  */
 import { StowageError, type ErrorWhere } from '../model/errors.js';
 import { BLOCK_SIZE, isAllZero, paddingAfter } from './block.js';
-import { resolveEntry, type HeaderEntry, type PendingHeaders } from './entry-header.js';
+import { resolveEntry, resolvePlainEntry, type HeaderEntry, type PendingHeaders } from './entry-header.js';
 import { decodeHeader, type RawHeader } from './header.js';
 import { mergeGlobal, parsePaxRecords, resolvePax } from './pax.js';
 import { dataTruncated, skipExactly, truncatedAt, type TarInput } from './tar-input.js';
@@ -86,6 +86,23 @@ export class HeaderWalker {
   }
 
   /**
+   * nextNow is next's fast path, taken without waiting: when the input has the next header block
+   * buffered and it is a plain header (no extended header before it, no sparse map, not the first
+   * or an all-zero block, no PAX globals in force), it returns the entry with the input at its
+   * data. Otherwise it consumes nothing and returns undefined: use next.
+   */
+  nextNow(): HeaderEntry | undefined {
+    const { input } = this;
+    const offset = input.offset;
+    if (offset === 0 || this.globals.size > 0 || input.peekNow === undefined) return undefined;
+    const block = input.peekNow(BLOCK_SIZE);
+    if (block === undefined || !PLAIN_TYPEFLAGS[block[156] as number] || isAllZero(block)) return undefined;
+    const header = decodeHeader(block, { ...this.base, offset });
+    input.consumeNow?.(BLOCK_SIZE);
+    return resolvePlainEntry(input, header, { firstOffset: offset }, this.warn);
+  }
+
+  /**
    * skipPast moves the input past an entry that `next` returned: `unread` bytes of its stored data
    * (what the caller did not consume), then the padding to the next block.
    */
@@ -142,6 +159,18 @@ export class HeaderWalker {
     }
   }
 }
+
+/** PLAIN_TYPEFLAGS marks the typeflags nextNow may take: all but extended headers, GNU sparse and volume labels. */
+const PLAIN_TYPEFLAGS: boolean[] = Array.from(
+  { length: 256 },
+  (_, t) =>
+    t !== TYPEFLAG.paxLocal &&
+    t !== TYPEFLAG.paxGlobal &&
+    t !== TYPEFLAG.gnuLongName &&
+    t !== TYPEFLAG.gnuLongLink &&
+    t !== TYPEFLAG.gnuSparse &&
+    t !== TYPEFLAG.gnuVolume,
+);
 
 /** cString decodes a GNU long name: UTF-8 up to the first NUL. */
 function cString(data: Buffer): string {

@@ -6,7 +6,7 @@
 import { StowageError, type ErrorWhere } from '../model/errors.js';
 import type { LayerItem } from '../model/image.js';
 import { ByteSource } from './byte-source.js';
-import { EntryBody } from './entry-body.js';
+import { entryBody, type EntryBody } from './entry-body.js';
 import { HeaderWalker } from './header-walker.js';
 
 /** TarReadOptions tune readTar. */
@@ -46,14 +46,7 @@ export async function* readTar(
   try {
     for (let found = await walker.next(); found !== undefined; found = await walker.next()) {
       const { entry } = found;
-      const body = new EntryBody(src, {
-        storedSize: found.storedSize,
-        size: entry.size,
-        segments: found.segments,
-        entry,
-        hash: opts.hashContents === true && entry.type === 'file',
-        where: base,
-      });
+      const body = entryBody(src, found, opts.hashContents === true, base);
       let current = true;
       yield {
         entry,

@@ -14,6 +14,12 @@ export interface TarInput {
   take(n: number): Promise<Buffer>;
   /** skip discards `n` bytes and returns how many it could (fewer at the end) */
   skip(n: number): Promise<number>;
+  /** available is how many bytes can be had now without waiting (streams only) */
+  readonly available?: number;
+  /** peekNow returns the next `n` bytes without consuming them, if they are buffered */
+  peekNow?(n: number): Buffer | undefined;
+  /** consumeNow consumes and returns `n` bytes that `available` says are there */
+  consumeNow?(n: number): Buffer;
 }
 
 /** truncatedAt is the TRUNCATED error for an input that ended where `detail` says, at its current offset. */
