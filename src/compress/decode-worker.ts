@@ -23,6 +23,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { DigestAlgorithm } from '../model/digest.js';
+import { peekBytes } from './peek.js';
 
 /**
  * DecoderWorkerSpec names a codec and what its worker is started with. `codec` is CommonJS source
@@ -81,6 +82,28 @@ type WorkerEvent = FromWorker | { failed: unknown };
 
 /** OFF_THREAD_ABOVE: streams with more compressed bytes than this are decoded on a worker. */
 export const OFF_THREAD_ABOVE = 4 * 1024 * 1024;
+
+/** OffThreadOptions tune where a decoder runs. */
+export interface OffThreadOptions {
+  /** decode on a worker thread once the stream has more compressed bytes than this (default 4 MiB) */
+  offThreadAbove?: number;
+}
+
+/**
+ * decodeBySize peeks at up to the threshold's worth of `source` and decodes it with `onWorker` if
+ * it is longer, with `here` (on this thread) if not: a worker is not worth starting for a small
+ * stream.
+ */
+export async function* decodeBySize(
+  source: AsyncIterable<Uint8Array>,
+  opts: OffThreadOptions,
+  onWorker: (stream: AsyncIterable<Buffer>) => AsyncGenerator<Buffer>,
+  here: (stream: AsyncIterable<Buffer>) => AsyncGenerator<Buffer>,
+): AsyncGenerator<Buffer> {
+  const above = opts.offThreadAbove ?? OFF_THREAD_ABOVE;
+  const { head, stream } = await peekBytes(source, above + 1);
+  yield* head.length > above ? onWorker(stream) : here(stream);
+}
 
 // Compressed bytes go to the worker in messages of this size (the last one shorter), at most
 // MAX_INPUT_BYTES of them not yet decoded.

@@ -2,6 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { StowageError, type ErrorWhere } from '../model/errors.js';
 import { chunked, collect, textish } from '../../test/helpers/byte-streams.js';
+import {
+  expectSourceClosedEarly,
+  expectSourceErrorPassesThrough,
+} from '../../test/helpers/decoder-checks.js';
 import { describeWithTools } from '../../test/helpers/tools.js';
 import { decompress } from './decompress.js';
 
@@ -20,34 +24,6 @@ function corrupt(data: Buffer, from: number, to: number): Buffer {
   const out = Buffer.from(data);
   for (let i = from; i < to; i++) out[i] = out[i]! ^ 0xff;
   return out;
-}
-
-/** expectSourceClosedEarly checks that breaking out of decompress releases the source. */
-async function expectSourceClosedEarly(data: Uint8Array): Promise<void> {
-  let closed = false;
-  async function* source(): AsyncGenerator<Uint8Array> {
-    try {
-      yield* chunked(data, 1000);
-    } finally {
-      closed = true;
-    }
-  }
-  for await (const chunk of decompress(source())) {
-    expect(chunk.length).toBeGreaterThan(0);
-    break;
-  }
-  await new Promise((r) => setImmediate(r));
-  expect(closed).toBe(true);
-}
-
-/** expectSourceErrorPassesThrough checks that an upstream error reaches the consumer unchanged. */
-async function expectSourceErrorPassesThrough(data: Uint8Array): Promise<void> {
-  const upstream = new StowageError('SIZE_MISMATCH', 'too long', { where });
-  async function* source(): AsyncGenerator<Uint8Array> {
-    yield* chunked(data.subarray(0, data.length >> 1), 1000);
-    throw upstream;
-  }
-  await expect(collect(decompress(source()))).rejects.toBe(upstream);
 }
 
 /** expectError decompresses `data` and checks the error code and that the message names `where`. */
@@ -117,11 +93,11 @@ describeWithTools('decompress: gzip', ['gzip'], () => {
   });
 
   it('stops reading the source when the consumer stops early', async () => {
-    await expectSourceClosedEarly(gz);
+    await expectSourceClosedEarly(decompress, gz);
   });
 
   it('passes errors from the source through unchanged', async () => {
-    await expectSourceErrorPassesThrough(gz);
+    await expectSourceErrorPassesThrough(decompress, gz);
   });
 });
 
@@ -169,11 +145,11 @@ describeWithTools('decompress: zstd', ['zstd'], () => {
   });
 
   it('stops reading the source when the consumer stops early', async () => {
-    await expectSourceClosedEarly(zst);
+    await expectSourceClosedEarly(decompress, zst);
   });
 
   it('passes errors from the source through unchanged', async () => {
-    await expectSourceErrorPassesThrough(zst);
+    await expectSourceErrorPassesThrough(decompress, zst);
   });
 
   it('reports corrupt data as CORRUPT_ZSTD', async () => {

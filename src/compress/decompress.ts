@@ -4,8 +4,8 @@
  */
 import type { ErrorWhere } from '../model/errors.js';
 import { gunzip } from './gzip.js';
-import { peekBytes } from './peek.js';
-import { SNIFF_BYTES, sniffCompression } from './sniff.js';
+import { peekBytes, type Peeked } from './peek.js';
+import { SNIFF_BYTES, sniffCompression, type Compression } from './sniff.js';
 import { unzstd } from './zstd.js';
 
 /** DecompressOptions locates errors: `where` is merged into every error thrown. */
@@ -23,15 +23,20 @@ export async function* decompress(
   opts: DecompressOptions = {},
 ): AsyncGenerator<Buffer> {
   const where = opts.where ?? {};
-  const { head, stream } = await peekBytes(source, SNIFF_BYTES);
-  let kind;
-  try {
-    kind = sniffCompression(head, where);
-  } catch (e) {
-    await stream.return(undefined);
-    throw e;
-  }
+  const peeked = await peekBytes(source, SNIFF_BYTES);
+  const kind = await sniffPeeked(peeked, where);
+  const { stream } = peeked;
   if (kind === 'gzip') yield* gunzip(stream, where);
   else if (kind === 'zstd') yield* unzstd(stream, where);
   else yield* stream;
+}
+
+/** sniffPeeked sniffs a peeked stream's head; on bad input it closes the stream, then throws. */
+export async function sniffPeeked(peeked: Peeked, where: ErrorWhere): Promise<Compression> {
+  try {
+    return sniffCompression(peeked.head, where);
+  } catch (e) {
+    await peeked.stream.return(undefined);
+    throw e;
+  }
 }

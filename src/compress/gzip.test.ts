@@ -2,6 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { expect, it } from 'vitest';
 import { StowageError, type ErrorWhere } from '../model/errors.js';
 import { chunked, collect, textish } from '../../test/helpers/byte-streams.js';
+import {
+  expectSourceClosedEarly,
+  expectSourceErrorPassesThrough,
+} from '../../test/helpers/decoder-checks.js';
 import { describeWithTools } from '../../test/helpers/tools.js';
 import { gunzip } from './gzip.js';
 
@@ -63,26 +67,8 @@ describeWithTools('gunzip on a worker thread', ['gzip'], () => {
 
   it('passes source errors through and closes the source when the consumer stops', async () => {
     const gz = gzip(['-6'], plain);
-    const upstream = new StowageError('SIZE_MISMATCH', 'too long', { where });
-    async function* failing(): AsyncGenerator<Uint8Array> {
-      yield* chunked(gz.subarray(0, gz.length >> 1), 10_000);
-      throw upstream;
-    }
-    await expect(collect(onWorker(failing()))).rejects.toBe(upstream);
-    let closed = false;
-    async function* source(): AsyncGenerator<Uint8Array> {
-      try {
-        yield* chunked(gz, 10_000);
-      } finally {
-        closed = true;
-      }
-    }
-    for await (const chunk of onWorker(source())) {
-      expect(chunk.length).toBeGreaterThan(0);
-      break;
-    }
-    for (let i = 0; i < 20 && !closed; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(closed).toBe(true);
+    await expectSourceErrorPassesThrough(onWorker, gz);
+    await expectSourceClosedEarly(onWorker, gz);
     // and the next stream still inflates
     expect((await collect(onWorker(chunked(gz, 1 << 20)))).equals(plain)).toBe(true);
   });

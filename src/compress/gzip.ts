@@ -12,13 +12,13 @@ import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { StowageError, withWhere, type ErrorWhere } from '../model/errors.js';
 import {
+  decodeBySize,
   decodeOnWorker,
-  OFF_THREAD_ABOVE,
   type DecoderEnd,
+  type OffThreadOptions,
   type DecoderWorkerSpec,
   type StreamHashes,
 } from './decode-worker.js';
-import { peekBytes } from './peek.js';
 import { readableChunks } from './readable-chunks.js';
 
 /** GUNZIP_CHUNK_SIZE is the size of each inflated output chunk. */
@@ -29,24 +29,23 @@ const WORKER_CHUNK_SIZE = 1024 * 1024;
 const MAX_SLICES = 8;
 
 /** GunzipOptions tune where inflation runs. */
-export interface GunzipOptions {
-  /** inflate on a worker thread once the stream has more compressed bytes than this (default 4 MiB) */
-  offThreadAbove?: number;
-}
+export type GunzipOptions = OffThreadOptions;
 
 /**
  * gunzip inflates a gzip stream (one or more members). Corrupt data throws CORRUPT_GZIP and an early
  * end TRUNCATED, both located by `where`; errors from `source` pass through unchanged.
  */
-export async function* gunzip(
+export function gunzip(
   source: AsyncIterable<Uint8Array>,
   where: ErrorWhere = {},
   opts: GunzipOptions = {},
 ): AsyncGenerator<Buffer> {
-  const above = opts.offThreadAbove ?? OFF_THREAD_ABOVE;
-  const { head, stream } = await peekBytes(source, above + 1);
-  if (head.length > above) yield* gunzipOnWorker(stream, where);
-  else yield* gunzipHere(stream, where);
+  return decodeBySize(
+    source,
+    opts,
+    (s) => gunzipOnWorker(s, where),
+    (s) => gunzipHere(s, where),
+  );
 }
 
 /** gunzipHere inflates on libuv's pool, fed from this thread. */

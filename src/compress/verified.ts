@@ -7,10 +7,9 @@
 import { digestAlgorithm, type Digest } from '../model/digest.js';
 import type { ErrorWhere } from '../model/errors.js';
 import { OFF_THREAD_ABOVE, type DecoderEnd } from './decode-worker.js';
-import { decompress } from './decompress.js';
+import { decompress, sniffPeeked } from './decompress.js';
 import { gunzipOnWorker } from './gzip.js';
 import { peekBytes } from './peek.js';
-import { sniffCompression } from './sniff.js';
 import { checkDigest, checkSize, verifyDigest } from './verify.js';
 import { unzstdOnWorker } from './zstd.js';
 
@@ -36,14 +35,9 @@ export async function* decompressVerified(
   d: LayerDigests,
 ): AsyncGenerator<Buffer> {
   const where = d.where ?? {};
-  const { head, stream } = await peekBytes(checkSize(source, d.size, where), OFF_THREAD_ABOVE + 1);
-  let kind;
-  try {
-    kind = sniffCompression(head, where);
-  } catch (e) {
-    await stream.return(undefined);
-    throw e;
-  }
+  const peeked = await peekBytes(checkSize(source, d.size, where), OFF_THREAD_ABOVE + 1);
+  const kind = await sniffPeeked(peeked, where);
+  const { head, stream } = peeked;
   const stored = verifyDigest(stream, d.digest, { kind: 'digest', where });
   if (kind === 'none' && d.digest === d.diffId) {
     yield* stored;

@@ -2,6 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { expect, it } from 'vitest';
 import { StowageError, type ErrorWhere } from '../model/errors.js';
 import { chunked, collect, textish } from '../../test/helpers/byte-streams.js';
+import {
+  expectSourceClosedEarly,
+  expectSourceErrorPassesThrough,
+} from '../../test/helpers/decoder-checks.js';
 import { describeWithTools } from '../../test/helpers/tools.js';
 import { unzstd } from './zstd.js';
 
@@ -73,25 +77,7 @@ describeWithTools('unzstd on a worker thread', ['zstd'], () => {
 
   it('passes source errors through and closes the source when the consumer stops', async () => {
     const zst = zstd(['-3'], plain);
-    const upstream = new StowageError('SIZE_MISMATCH', 'too long', { where });
-    async function* failing(): AsyncGenerator<Uint8Array> {
-      yield* chunked(zst.subarray(0, zst.length >> 1), 10_000);
-      throw upstream;
-    }
-    await expect(collect(onWorker(failing()))).rejects.toBe(upstream);
-    let closed = false;
-    async function* source(): AsyncGenerator<Uint8Array> {
-      try {
-        yield* chunked(zst, 10_000);
-      } finally {
-        closed = true;
-      }
-    }
-    for await (const slice of onWorker(source())) {
-      expect(slice.length).toBeGreaterThan(0);
-      break;
-    }
-    for (let i = 0; i < 20 && !closed; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(closed).toBe(true);
+    await expectSourceErrorPassesThrough(onWorker, zst);
+    await expectSourceClosedEarly(onWorker, zst);
   });
 });

@@ -13,13 +13,13 @@ import { createRequire } from 'node:module';
 import binding from 'zstd-napi/binding.js';
 import { StowageError, withWhere, type ErrorWhere } from '../model/errors.js';
 import {
+  decodeBySize,
   decodeOnWorker,
-  OFF_THREAD_ABOVE,
   type DecoderEnd,
   type DecoderWorkerSpec,
+  type OffThreadOptions,
   type StreamHashes,
 } from './decode-worker.js';
-import { peekBytes } from './peek.js';
 import { decodeChunk, type ZstdState } from './zstd-frames.js';
 
 /** ZSTD_OUT_SIZE is the size of each output buffer; yielded slices never exceed it. */
@@ -34,24 +34,23 @@ const MIN_TAIL = 64 * 1024;
 const MAX_SLICES = 4;
 
 /** UnzstdOptions tune where decoding runs. */
-export interface UnzstdOptions {
-  /** decode on a worker thread once the stream has more compressed bytes than this (default 4 MiB) */
-  offThreadAbove?: number;
-}
+export type UnzstdOptions = OffThreadOptions;
 
 /**
  * unzstd decompresses a zstd stream. Corrupt data throws CORRUPT_ZSTD and an end inside a frame
  * TRUNCATED, both located by `where`; errors from `source` pass through unchanged.
  */
-export async function* unzstd(
+export function unzstd(
   source: AsyncIterable<Uint8Array>,
   where: ErrorWhere = {},
   opts: UnzstdOptions = {},
 ): AsyncGenerator<Buffer> {
-  const above = opts.offThreadAbove ?? OFF_THREAD_ABOVE;
-  const { head, stream } = await peekBytes(source, above + 1);
-  if (head.length > above) yield* unzstdOnWorker(stream, where);
-  else yield* unzstdHere(stream, where);
+  return decodeBySize(
+    source,
+    opts,
+    (s) => unzstdOnWorker(s, where),
+    (s) => unzstdHere(s, where),
+  );
 }
 
 function newState(dctx: ZstdState['dctx']): ZstdState {
