@@ -7,7 +7,10 @@
 export interface Peeked {
   /** head holds the first `n` bytes, or all of them if the stream is shorter. */
   head: Buffer;
-  /** stream yields every byte of the original stream, from the start; iterate it once. */
+  /**
+   * stream yields every byte of the original stream, from the start; iterate it once. Its return()
+   * releases the source even if the stream was never iterated.
+   */
   stream: AsyncGenerator<Buffer>;
 }
 
@@ -31,7 +34,31 @@ export async function peekBytes(source: AsyncIterable<Uint8Array>, n: number): P
   return { head: first.subarray(0, n), stream: replay(chunks, it, done) };
 }
 
-async function* replay(
+/**
+ * replay yields the peeked chunks, then the rest of the source. A generator's finally does not run
+ * when it is returned before its first next(), so return() is wrapped to close the source then too
+ * (a FileHandle would otherwise stay open until garbage collection).
+ */
+function replay(chunks: Buffer[], it: AsyncIterator<Uint8Array>, done: boolean): AsyncGenerator<Buffer> {
+  const gen = replayChunks(chunks, it, done);
+  let started = false;
+  const next = gen.next.bind(gen);
+  const finish = gen.return.bind(gen);
+  gen.next = (...args) => {
+    started = true;
+    return next(...args);
+  };
+  gen.return = async (value) => {
+    if (!started && !done) {
+      started = true;
+      await it.return?.();
+    }
+    return finish(value);
+  };
+  return gen;
+}
+
+async function* replayChunks(
   chunks: Buffer[],
   it: AsyncIterator<Uint8Array>,
   done: boolean,

@@ -96,6 +96,8 @@ export class BlobCache {
       });
     } finally {
       if (!complete) {
+        // a write still in flight fails once the stream is destroyed; that error is expected here
+        out.on('error', () => {});
         out.destroy();
         await rm(tmp, { force: true });
       }
@@ -125,6 +127,7 @@ export class BlobCache {
       await rename(tmp, path);
       return { digest, size, path };
     } finally {
+      out.on('error', () => {}); // as in store: a write in flight may fail after destroy
       out.destroy();
       await rm(tmp, { force: true });
     }

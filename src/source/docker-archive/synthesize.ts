@@ -6,7 +6,8 @@
  * manifest digest) are deterministic and match skopeo's for uncompressed layers.
  */
 import { peekBytes } from '../../compress/peek.js';
-import { SNIFF_BYTES, sniffCompression } from '../../compress/sniff.js';
+import { sniffPeeked } from '../../compress/decompress.js';
+import { SNIFF_BYTES } from '../../compress/sniff.js';
 import { parseImageConfig } from '../../model/config.js';
 import type { Descriptor } from '../../model/descriptor.js';
 import { digestOf, newHash, type Digest } from '../../model/digest.js';
@@ -87,8 +88,9 @@ async function layerDescriptor(
     });
   }
   const where = { file: archive.describe(name), layer: diffId };
-  const { head, stream } = await peekBytes(archive.open(name), SNIFF_BYTES);
-  const compression = sniffCompression(head, where);
+  const peeked = await peekBytes(archive.open(name), SNIFF_BYTES);
+  const compression = await sniffPeeked(peeked, where);
+  const { stream } = peeked;
   if (compression === 'none') {
     await stream.return(undefined);
     return { mediaType: LAYER_TYPE.none, size, digest: diffId };
