@@ -7,23 +7,22 @@
  * sees — the compressed input (a blob digest) and the decoded output (a diff_id) — so those two
  * sha256 passes leave the main thread too.
  *
- * Protocol (the host program below implements the worker's side around a codec's `open`):
+ * Protocol (the host program below implements the worker's side around a codec's `open`; input
+ * batches and the session follow worker-session.ts):
  *   to the worker:   { start: true, inputHash?, outputHash? } | { input: ArrayBuffer, length }
- *                    | { end: true }
- *                    | { credit: n }
+ *                    | { end: true } | { credit: n }
  *   from the worker: { slice: ArrayBuffer, length } | { decoded: ArrayBuffer }
  *                    | { end: true, pending, consumed, inputDigest?, outputDigest? }
  *                    | { corrupt: message, code?, consumed }
  * Slices are transferred (each in a buffer of its own), at most `slices` ahead of the consumer,
- * whose credits go back in batches (a message costs tens of microseconds); compressed bytes are
- * copied over in 4 MiB batches, at most two not yet decoded, in buffers that come back once decoded and
- * are reused: the worker allocates little, so its garbage collector would otherwise leave spent
- * input buffers (tens of megabytes) unreclaimed. Workers are kept for the
- * next stream once a stream has ended (unreferenced, so they never hold the process open).
+ * whose credits go back in batches (a message costs tens of microseconds). Input buffers go back
+ * once decoded and are reused: the worker allocates little, so its garbage collector would
+ * otherwise leave spent input buffers (tens of megabytes) unreclaimed.
  */
 import { Worker } from 'node:worker_threads';
 import type { DigestAlgorithm } from '../model/digest.js';
 import { peekBytes } from './peek.js';
+import { runWorkerSession } from './worker-session.js';
 
 /**
  * DecoderWorkerSpec names a codec and what its worker is started with. `codec` is CommonJS source
@@ -73,12 +72,8 @@ export interface DecoderHandlers {
 
 type FromWorker =
   | { slice: ArrayBuffer; length: number }
-  | { decoded: ArrayBuffer }
   | ({ end: true } & DecoderEnd)
   | ({ corrupt: string } & Omit<DecoderFailure, 'message'>);
-
-/** Events the generator waits for: the worker's messages, its crash, or the source's error. */
-type WorkerEvent = FromWorker | { failed: unknown };
 
 /** OFF_THREAD_ABOVE: streams with more compressed bytes than this are decoded on a worker. */
 export const OFF_THREAD_ABOVE = 4 * 1024 * 1024;
@@ -104,15 +99,6 @@ export async function* decodeBySize(
   const { head, stream } = await peekBytes(source, above + 1);
   yield* head.length > above ? onWorker(stream) : here(stream);
 }
-
-// Compressed bytes go to the worker in messages of this size (the last one shorter), at most
-// MAX_INPUT_BYTES of them not yet decoded.
-const INPUT_BATCH = 4 * 1024 * 1024;
-const MAX_INPUT_BYTES = 2 * INPUT_BATCH;
-// Input buffers kept for reuse per stream.
-const MAX_SPARE = 4;
-// Idle workers kept per codec.
-const MAX_IDLE = 4;
 
 const host = (codec: string): string => `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -156,134 +142,35 @@ parentPort.on('message', (m) => {
 });
 `;
 
-const idle = new Map<string, Worker[]>();
-
-function takeWorker(spec: DecoderWorkerSpec): Worker {
-  const worker = idle.get(spec.codec)?.pop();
-  if (worker !== undefined) {
-    worker.ref();
-    return worker;
-  }
-  return new Worker(host(spec.codec), { eval: true, workerData: spec.workerData });
-}
-
-function keepWorker(spec: DecoderWorkerSpec, worker: Worker): void {
-  // only ours: the Worker's own newListener/removeListener hooks start and stop its message port
-  worker.removeAllListeners('message');
-  worker.removeAllListeners('error');
-  const pool = idle.get(spec.codec) ?? [];
-  idle.set(spec.codec, pool);
-  if (pool.length >= MAX_IDLE) {
-    void worker.terminate();
-    return;
-  }
-  worker.unref();
-  pool.push(worker);
-}
-
 /**
  * decodeOnWorker decodes `source` with the codec of `spec`, yielding the decoded slices in order.
  * Errors of `source` pass through unchanged; the worker's reports go through `handlers`.
  */
-export async function* decodeOnWorker(
+export function decodeOnWorker(
   source: AsyncIterable<Uint8Array>,
   spec: DecoderWorkerSpec,
   handlers: DecoderHandlers,
   hashes: StreamHashes = {},
 ): AsyncGenerator<Buffer> {
-  const worker = takeWorker(spec);
-  const events: WorkerEvent[] = [];
-  let wake: (() => void) | undefined;
-  let inputWake: (() => void) | undefined;
-  const notify = (): void => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-  const notifyInput = (): void => {
-    const w = inputWake;
-    inputWake = undefined;
-    w?.();
-  };
-  worker.on('message', (m: FromWorker) => {
-    events.push(m);
-    notify();
-  });
-  worker.on('error', (e) => {
-    events.push({ failed: e });
-    notify();
-  });
-  worker.postMessage({ start: true, inputHash: hashes.input, outputHash: hashes.output });
-  const inFlight: number[] = []; // sizes of the chunks sent and not yet decoded
-  let inFlightBytes = 0;
-  const spare: ArrayBuffer[] = []; // input buffers back from the worker
   const creditBatch = Math.max(1, spec.workerData.slices >> 1);
   let consumed = 0;
-  let stopped = false;
-  let ended = false;
-  let batch: ArrayBuffer | undefined; // compressed bytes gathered for the next message
-  let filled = 0;
-  const send = (): void => {
-    if (batch === undefined || filled === 0) return;
-    worker.postMessage({ input: batch, length: filled }, [batch]);
-    inFlight.push(filled);
-    inFlightBytes += filled;
-    batch = undefined;
-    filled = 0;
-  };
-  const pump = async (): Promise<void> => {
-    for await (const chunk of source) {
-      for (let at = 0; at < chunk.length && !stopped;) {
-        batch ??= spare.pop() ?? new ArrayBuffer(INPUT_BATCH);
-        const n = Math.min(chunk.length - at, INPUT_BATCH - filled);
-        new Uint8Array(batch, filled, n).set(chunk.subarray(at, at + n));
-        filled += n;
-        at += n;
-        if (filled < INPUT_BATCH) continue;
-        send();
-        while (inFlightBytes >= MAX_INPUT_BYTES && !stopped) await new Promise<void>((r) => (inputWake = r));
-      }
-      if (stopped) return;
-    }
-    send();
-    worker.postMessage({ end: true });
-  };
-  pump().catch((e: unknown) => {
-    events.push({ failed: e });
-    notify();
-  });
-  try {
-    for (;;) {
-      const m = events.shift();
-      if (m === undefined) {
-        await new Promise<void>((r) => (wake = r));
-        continue;
-      }
-      if ('slice' in m) {
-        yield Buffer.from(m.slice, 0, m.length);
-        if (++consumed === creditBatch) {
-          worker.postMessage({ credit: consumed });
-          consumed = 0;
-        }
-      } else if ('decoded' in m) {
-        inFlightBytes -= inFlight.shift() ?? 0;
-        if (spare.length < MAX_SPARE) spare.push(m.decoded);
-        notifyInput();
-      } else if ('end' in m) {
-        ended = true;
-        handlers.onEnd(m);
-        return;
-      } else if ('corrupt' in m) {
+  return runWorkerSession<Buffer>({
+    key: spec.codec,
+    create: () => new Worker(host(spec.codec), { eval: true, workerData: spec.workerData }),
+    start: { start: true, inputHash: hashes.input, outputHash: hashes.output },
+    source,
+    onMessage: (message) => {
+      const m = message as FromWorker;
+      if ('slice' in m) return { items: [Buffer.from(m.slice, 0, m.length)] };
+      if ('corrupt' in m)
         throw handlers.onCorrupt({ message: m.corrupt, code: m.code, consumed: m.consumed });
-      } else {
-        throw m.failed; // the source's error, unchanged, or the worker's crash
-      }
-    }
-  } finally {
-    // Stopped early or failed: the pump stops (closing the source) and the worker goes.
-    stopped = true;
-    notifyInput();
-    if (ended) keepWorker(spec, worker);
-    else void worker.terminate();
-  }
+      handlers.onEnd(m);
+      return { done: true };
+    },
+    onConsumed: (worker) => {
+      if (++consumed < creditBatch) return;
+      worker.postMessage({ credit: consumed });
+      consumed = 0;
+    },
+  });
 }
