@@ -1,9 +1,10 @@
 // One benchmark run in its own process, so its peak RSS is its own. Usage:
 //   node bench/pipeline.mjs '<json>'   with { path, digest, size, diffId, mode }
-// mode 'list':   read (1 MiB buffers) → verify blob digest → decompress → verify diff_id → readTar
-//                over every entry without reading bodies (what `tar -t` does);
+// mode 'list':   read (1 MiB buffers) → decompressVerified (blob digest and diff_id checked; on a
+//                decoder worker for gzip/zstd) → readTar over every entry without reading bodies
+//                (what `tar -t` does);
 // mode 'hash':   the same, reading every body with contentHash on (what analysis does);
-// mode 'inflate': read → decompress only, to see where time goes.
+// mode 'inflate': read → verify blob digest → decompress only, to see where time goes.
 // Prints one JSON line: { seconds, compressedBytes, uncompressedBytes, entries, maxRssMB, cpuSeconds }.
 // STOWAGE_DIST points at another build than ../dist.
 import { createReadStream } from 'node:fs';
@@ -11,7 +12,9 @@ import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 
 const DIST = process.env.STOWAGE_DIST ?? new URL('../dist', import.meta.url).pathname;
-const { decompress, verifyDigest } = await import(pathToFileURL(`${DIST}/compress/index.js`).href);
+const { decompress, decompressVerified, verifyDigest } = await import(
+  pathToFileURL(`${DIST}/compress/index.js`).href
+);
 const { readTar } = await import(pathToFileURL(`${DIST}/tar/reader.js`).href);
 
 const job = JSON.parse(process.argv[2]);
@@ -22,12 +25,12 @@ async function main() {
   let uncompressed = 0;
   let entries = 0;
   const file = createReadStream(job.path, { highWaterMark: 1 << 20 });
-  const blob = verifyDigest(file, job.digest, { kind: 'digest', expectedSize: job.size, where });
-  const plain = decompress(blob, { where });
   if (job.mode === 'inflate') {
-    for await (const chunk of plain) uncompressed += chunk.length;
+    const blob = verifyDigest(file, job.digest, { kind: 'digest', expectedSize: job.size, where });
+    for await (const chunk of decompress(blob, { where })) uncompressed += chunk.length;
   } else {
-    const tar = verifyDigest(plain, job.diffId, { kind: 'diff_id', where });
+    const digests = { digest: job.digest, size: job.size, diffId: job.diffId, where };
+    const tar = decompressVerified(file, digests);
     const counted = (async function* () {
       for await (const chunk of tar) {
         uncompressed += chunk.length;

@@ -4,3 +4,4 @@ export { decompress, type DecompressOptions } from './decompress.js';
 export { gunzip } from './gzip.js';
 export { unzstd } from './zstd.js';
 export { verifyDigest, type VerifyOptions } from './verify.js';
+export { decompressVerified, type LayerDigests } from './verified.js';
