@@ -1,7 +1,7 @@
 /**
  * Worker sessions: one stream of bytes handed to a worker thread, and whatever it sends back
- * yielded in order. Shared by the decoders (decode-worker.ts) and the layer-entries worker
- * (source/entries-on-worker.ts).
+ * yielded in order — the main thread's side of the decoders (decode-worker.ts), kept apart from
+ * what the messages mean.
  *
  * Input: the bytes are copied into 4 MiB batches and transferred ({ input: ArrayBuffer, length }),
  * at most MAX_INPUT_BYTES not yet taken by the worker, which says so with { decoded } — carrying
