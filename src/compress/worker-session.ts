@@ -4,8 +4,8 @@
  * what the messages mean.
  *
  * Input: the bytes are copied into 4 MiB batches and transferred ({ input: ArrayBuffer, length }),
- * at most MAX_INPUT_BYTES not yet taken by the worker, which says so with { decoded } — carrying
- * the batch's buffer back for reuse when the worker is done with it, or just its length. Then
+ * at most MAX_INPUT_BYTES not yet taken by the worker, which says so with { decoded }, carrying
+ * the batch's buffer back for reuse once it is done with it. Then
  * { end: true }. Workers are pooled per key and kept (unreferenced, so they never hold the process
  * open) once a session ended cleanly; a session that fails or is stopped early terminates its worker.
  */
@@ -91,14 +91,14 @@ export async function* runWorkerSession<T>(opts: WorkerSessionOptions<T>): Async
   let inFlightBytes = 0;
   const spare: ArrayBuffer[] = [];
   worker.on('message', (message: unknown) => {
-    const decoded = (message as { decoded?: unknown }).decoded;
+    const decoded = (message as { decoded?: ArrayBuffer }).decoded;
     if (decoded === undefined) {
       events.push({ message });
       notify();
       return;
     }
     inFlightBytes -= inFlight.shift() ?? 0;
-    if (decoded instanceof ArrayBuffer && spare.length < MAX_SPARE) spare.push(decoded);
+    if (spare.length < MAX_SPARE) spare.push(decoded);
     notifyInput();
   });
   worker.on('error', (e) => {
