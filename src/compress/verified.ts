@@ -1,8 +1,8 @@
 /**
  * A layer's uncompressed bytes with both of its digests checked while streaming: the stored bytes
  * against the blob digest and size, the decompressed bytes against the diff_id (DESIGN §5.1). A
- * stream long enough to be decoded on a worker thread is hashed there as well (decode-worker.ts),
- * so neither sha256 pass runs on the calling thread; short streams and plain tar are hashed here.
+ * stream long enough to be decoded on a worker thread is hashed there as far as that is free
+ * (decode-worker.ts); short streams and plain tar are hashed here.
  */
 import { digestAlgorithm, type Digest } from '../model/digest.js';
 import type { ErrorWhere } from '../model/errors.js';
@@ -47,10 +47,22 @@ export async function* decompressVerified(
     yield* verifyDigest(decompress(stored, { where }), d.diffId, { kind: 'diff_id', where });
     return;
   }
-  const hashes = { input: digestAlgorithm(d.digest), output: digestAlgorithm(d.diffId) };
+  // The worker hashes what it can without slowing its decoder: for gzip (zlib inflates on libuv's
+  // pool) both streams; for zstd (libzstd decodes on the worker's own thread) only the compressed
+  // input, and the diff_id is hashed here meanwhile (realistic 1.28 GB layer: 4.5 s → 3.5 s).
   let end: DecoderEnd | undefined;
-  const decode = kind === 'gzip' ? gunzipOnWorker : unzstdOnWorker;
-  yield* decode(stream, where, hashes, (e) => (end = e));
+  const onEnd = (e: DecoderEnd): void => {
+    end = e;
+  };
+  const input = digestAlgorithm(d.digest);
+  if (kind === 'gzip') {
+    yield* gunzipOnWorker(stream, where, { input, output: digestAlgorithm(d.diffId) }, onEnd);
+    checkDigest('diff_id', d.diffId, end?.outputDigest ?? '', where);
+  } else {
+    yield* verifyDigest(unzstdOnWorker(stream, where, { input }, onEnd), d.diffId, {
+      kind: 'diff_id',
+      where,
+    });
+  }
   checkDigest('digest', d.digest, end?.inputDigest ?? '', where);
-  checkDigest('diff_id', d.diffId, end?.outputDigest ?? '', where);
 }
