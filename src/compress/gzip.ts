@@ -19,6 +19,7 @@ import {
   type DecoderWorkerSpec,
   type StreamHashes,
 } from './decode-worker.js';
+import { openGzipMembers } from './gzip-members.js';
 import { readableChunks } from './readable-chunks.js';
 
 /** GUNZIP_CHUNK_SIZE is the size of each inflated output chunk. */
@@ -83,9 +84,23 @@ const spec: DecoderWorkerSpec = {
   workerData: { chunkSize: WORKER_CHUNK_SIZE, slices: MAX_SLICES },
 };
 
+// The codec for output that is hashed (and so checked) anyway: gzip-members.ts, no CRC-32.
+const MEMBERS_CODEC = `
+const __name = (f) => f; // in case a transform named openGzipMembers with a helper
+const zlib = require('node:zlib');
+const openGzipMembers = ${openGzipMembers.toString()};
+function open(out) {
+  return openGzipMembers(out, zlib, workerData.chunkSize);
+}
+`;
+
+const membersSpec: DecoderWorkerSpec = { ...spec, codec: MEMBERS_CODEC };
+
 /**
  * gunzipOnWorker inflates on a worker thread of its own, hashing the compressed input and the
- * inflated output there when `hashes` asks; the digests reach `onEnd` with the end report.
+ * inflated output there when `hashes` asks; the digests reach `onEnd` with the end report. With
+ * the output hashed, gzip's own CRC-32 is redundant for a caller that checks that hash, and is
+ * skipped (gzip-members.ts).
  */
 export function gunzipOnWorker(
   source: AsyncIterable<Uint8Array>,
@@ -95,7 +110,7 @@ export function gunzipOnWorker(
 ): AsyncGenerator<Buffer> {
   return decodeOnWorker(
     source,
-    spec,
+    hashes.output === undefined ? spec : membersSpec,
     {
       onEnd,
       onCorrupt: (f) => {
