@@ -8,8 +8,9 @@ import { mkdir, open, readdir, readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from '../fixtures/run.js';
+import type { PyMember } from '../tar/helpers.js';
 
-const TAR_LISTING = fileURLToPath(new URL('./tar-listing.py', import.meta.url));
+const TAR_ORACLE = fileURLToPath(new URL('../tar/tar-oracle.py', import.meta.url));
 
 /** sha256 returns the `sha256:<hex>` digest of bytes. */
 export function sha256(data: Uint8Array): string {
@@ -131,17 +132,6 @@ export interface OracleEntry {
   whiteout?: 'file' | 'opaque';
 }
 
-interface TarMember {
-  name: string;
-  type: string;
-  size: number;
-  mode: number;
-  uid: number;
-  gid: number;
-  mtime: number;
-  linkname: string;
-}
-
 /**
  * normalisePath applies LayerEntry's rule: relative, no leading `./` or `/`, no trailing `/`,
  * and `.` for the root.
@@ -158,7 +148,7 @@ export function normalisePath(name: string): string {
 }
 
 /** toOracleEntry normalises one tarfile member, resolving whiteout names to their targets. */
-function toOracleEntry(m: TarMember): OracleEntry {
+function toOracleEntry(m: PyMember): OracleEntry {
   const rawPath = normalisePath(m.name);
   const e: OracleEntry = {
     path: rawPath,
@@ -206,10 +196,10 @@ export async function listLayerBlob(blob: string): Promise<OracleEntry[]> {
     '-o',
     'pipefail',
     '-c',
-    `${decompress} < "$1" | python3 "$2"`,
+    `${decompress} < "$1" | python3 "$2" -`,
     'oracle',
     blob,
-    TAR_LISTING,
+    TAR_ORACLE,
   ]);
-  return (JSON.parse(out.toString('utf8')) as TarMember[]).map(toOracleEntry);
+  return (JSON.parse(out.toString('utf8')) as PyMember[]).map(toOracleEntry);
 }

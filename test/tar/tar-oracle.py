@@ -1,6 +1,9 @@
-"""Oracle for the tar reader tests: lists a tar archive's members with Python's tarfile as JSON.
+"""Oracle for the tar reader and contract tests: lists a tar archive's members with Python's
+tarfile as JSON, independently of stowage (ustar, GNU long names and sparse files, PAX).
 
-Usage: python3 tar-oracle.py ARCHIVE  -> JSON list, one object per member, in archive order.
+Usage: python3 tar-oracle.py ARCHIVE  -> JSON list, one object per member, in archive order;
+       python3 tar-oracle.py -        reads the tar stream from stdin.
+Names are reported as tarfile decodes them (UTF-8; a directory's trailing slash removed).
 """
 import hashlib
 import json
@@ -39,5 +42,9 @@ def member(tf, m):
     return out
 
 
-with tarfile.open(sys.argv[1], "r:") as tf:
+if sys.argv[1] == "-":
+    archive = tarfile.open(fileobj=sys.stdin.buffer, mode="r|")  # members read in order, once
+else:
+    archive = tarfile.open(sys.argv[1], "r:")
+with archive as tf:
     print(json.dumps([member(tf, m) for m in tf]))
