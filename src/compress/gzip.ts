@@ -50,7 +50,10 @@ export function gunzip(
 }
 
 /** gunzipHere inflates on libuv's pool, fed from this thread. */
-async function* gunzipHere(source: AsyncIterable<Uint8Array>, where: ErrorWhere): AsyncGenerator<Buffer> {
+export async function* gunzipHere(
+  source: AsyncIterable<Uint8Array>,
+  where: ErrorWhere,
+): AsyncGenerator<Buffer> {
   const inflater = createGunzip({ chunkSize: GUNZIP_CHUNK_SIZE });
   // The callback is required; its error also reaches the loop below through the destroyed inflater.
   pipeline(source, inflater, () => {});

@@ -7,11 +7,11 @@
 import { digestAlgorithm, type Digest } from '../model/digest.js';
 import type { ErrorWhere } from '../model/errors.js';
 import { OFF_THREAD_ABOVE, type DecoderEnd } from './decode-worker.js';
-import { decompress, sniffPeeked } from './decompress.js';
-import { gunzipOnWorker } from './gzip.js';
+import { sniffPeeked } from './decompress.js';
+import { gunzipHere, gunzipOnWorker } from './gzip.js';
 import { peekBytes } from './peek.js';
 import { checkDigest, checkSize, verifyDigest } from './verify.js';
-import { unzstdOnWorker } from './zstd.js';
+import { unzstdHere, unzstdOnWorker } from './zstd.js';
 
 /** LayerDigests are what a layer's bytes must match. */
 export interface LayerDigests {
@@ -26,7 +26,7 @@ export interface LayerDigests {
 
 /**
  * decompressVerified yields the uncompressed bytes of a stored layer. Besides the errors of
- * decompress it throws SIZE_MISMATCH or TRUNCATED for a wrong size, DIGEST_MISMATCH and
+ * decompress (the same codes) it throws SIZE_MISMATCH or TRUNCATED for a wrong size, DIGEST_MISMATCH and
  * DIFF_ID_MISMATCH for wrong content (at the end of the stream). A plain tar whose digest is its
  * diff_id (docker save, Docker 25 layouts) is hashed once.
  */
@@ -38,13 +38,16 @@ export async function* decompressVerified(
   const peeked = await peekBytes(checkSize(source, d.size, where), OFF_THREAD_ABOVE + 1);
   const kind = await sniffPeeked(peeked, where);
   const { head, stream } = peeked;
-  const stored = verifyDigest(stream, d.digest, { kind: 'digest', where });
-  if (kind === 'none' && d.digest === d.diffId) {
-    yield* stored;
+  if (kind === 'none') {
+    const stored = verifyDigest(stream, d.digest, { kind: 'digest', where });
+    yield* d.digest === d.diffId ? stored : verifyDigest(stored, d.diffId, { kind: 'diff_id', where });
     return;
   }
-  if (kind === 'none' || head.length <= OFF_THREAD_ABOVE) {
-    yield* verifyDigest(decompress(stored, { where }), d.diffId, { kind: 'diff_id', where });
+  if (head.length <= OFF_THREAD_ABOVE) {
+    // short: decoded and hashed on this thread; the kind and size are known, so no second peek
+    const stored = verifyDigest(stream, d.digest, { kind: 'digest', where });
+    const decoded = kind === 'gzip' ? gunzipHere(stored, where) : unzstdHere(stored, where);
+    yield* verifyDigest(decoded, d.diffId, { kind: 'diff_id', where });
     return;
   }
   // The worker hashes what it can without slowing its decoder: for gzip (zlib inflates on libuv's

@@ -67,7 +67,10 @@ function newState(dctx: ZstdState['dctx']): ZstdState {
 }
 
 /** unzstdHere decodes on the calling thread. */
-async function* unzstdHere(source: AsyncIterable<Uint8Array>, where: ErrorWhere): AsyncGenerator<Buffer> {
+export async function* unzstdHere(
+  source: AsyncIterable<Uint8Array>,
+  where: ErrorWhere,
+): AsyncGenerator<Buffer> {
   const state = newState(new binding.DCtx());
   for await (const chunk of source) {
     try {
