@@ -95,12 +95,7 @@ export class BlobCache {
         complete = true;
       });
     } finally {
-      if (!complete) {
-        // a write still in flight fails once the stream is destroyed; that error is expected here
-        out.on('error', () => {});
-        out.destroy();
-        await rm(tmp, { force: true });
-      }
+      if (!complete) await discard(out, tmp);
     }
   }
 
@@ -127,9 +122,7 @@ export class BlobCache {
       await rename(tmp, path);
       return { digest, size, path };
     } finally {
-      out.on('error', () => {}); // as in store: a write in flight may fail after destroy
-      out.destroy();
-      await rm(tmp, { force: true });
+      await discard(out, tmp);
     }
   }
 
@@ -190,6 +183,21 @@ function drained(out: WriteStream): Promise<void> {
     out.on('drain', done);
     out.on('error', done);
   });
+}
+
+/**
+ * discard destroys a temporary file's stream and removes the file. The removal waits for the
+ * stream's close: a stream destroyed while its file is still being opened creates the file after.
+ * A write still in flight fails once the stream is destroyed; that error is expected here.
+ */
+async function discard(out: WriteStream, tmp: string): Promise<void> {
+  out.on('error', () => {});
+  if (!out.closed) {
+    const done = new Promise<void>((resolve) => out.once('close', () => resolve()));
+    out.destroy();
+    await done;
+  }
+  await rm(tmp, { force: true });
 }
 
 function closed(out: WriteStream): Promise<void> {
