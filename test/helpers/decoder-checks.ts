@@ -36,3 +36,33 @@ export async function expectSourceClosedEarly(decode: Decode, data: Uint8Array):
   for (let i = 0; i < 50 && !closed; i++) await new Promise((r) => setTimeout(r, 10));
   expect(closed).toBe(true);
 }
+
+/** DecodeBySize is a decoder that picks the worker or this thread by `offThreadAbove`. */
+export type DecodeBySize = (
+  source: AsyncIterable<Uint8Array>,
+  opts: { offThreadAbove: number },
+) => AsyncIterable<Buffer>;
+
+/**
+ * expectBothPathsAgree decodes `compressed` once just at the threshold (here) and once just above
+ * it (on the worker): both must give `plain`.
+ */
+export async function expectBothPathsAgree(
+  decode: DecodeBySize,
+  compressed: Uint8Array,
+  plain: Uint8Array,
+): Promise<void> {
+  const here = await collect(decode(chunked(compressed, 4096), { offThreadAbove: compressed.length }));
+  const there = await collect(decode(chunked(compressed, 4096), { offThreadAbove: compressed.length - 1 }));
+  expect(here.equals(plain) && there.equals(plain)).toBe(true);
+}
+
+/** expectBoundedChunks decodes 64 MiB of compressed zeros: every chunk at most 1 MiB, all of it there. */
+export async function expectBoundedChunks(decode: Decode, compressedZeros: Uint8Array): Promise<void> {
+  let total = 0;
+  for await (const chunk of decode(chunked(compressedZeros, 1 << 20))) {
+    expect(chunk.length).toBeLessThanOrEqual(1 << 20);
+    total += chunk.length;
+  }
+  expect(total).toBe(64 << 20);
+}
