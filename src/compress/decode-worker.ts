@@ -22,7 +22,7 @@
 import { Worker } from 'node:worker_threads';
 import type { DigestAlgorithm } from '../model/digest.js';
 import { peekBytes } from './peek.js';
-import { runWorkerSession } from './worker-session.js';
+import { leaseWorker, runWorkerSession, type WorkerLease } from './worker-session.js';
 
 /**
  * DecoderWorkerSpec names a codec and what its worker is started with. `codec` is CommonJS source
@@ -142,21 +142,32 @@ parentPort.on('message', (m) => {
 });
 `;
 
+const startDecoder = (spec: DecoderWorkerSpec): Worker =>
+  new Worker(host(spec.codec), { eval: true, workerData: spec.workerData });
+
+/** leaseDecoder takes (or starts) a worker for a decodeOnWorker session of `spec` to come. */
+export function leaseDecoder(spec: DecoderWorkerSpec): WorkerLease {
+  return leaseWorker(spec.codec, () => startDecoder(spec));
+}
+
 /**
- * decodeOnWorker decodes `source` with the codec of `spec`, yielding the decoded slices in order.
- * Errors of `source` pass through unchanged; the worker's reports go through `handlers`.
+ * decodeOnWorker decodes `source` with the codec of `spec`, yielding the decoded slices in order,
+ * on the worker of `lease` if given (from leaseDecoder with the same spec). Errors of `source`
+ * pass through unchanged; the worker's reports go through `handlers`.
  */
 export function decodeOnWorker(
   source: AsyncIterable<Uint8Array>,
   spec: DecoderWorkerSpec,
   handlers: DecoderHandlers,
   hashes: StreamHashes = {},
+  lease?: WorkerLease,
 ): AsyncGenerator<Buffer> {
   const creditBatch = Math.max(1, spec.workerData.slices >> 1);
   let consumed = 0;
   return runWorkerSession<Buffer>({
     key: spec.codec,
-    create: () => new Worker(host(spec.codec), { eval: true, workerData: spec.workerData }),
+    create: () => startDecoder(spec),
+    lease,
     start: { start: true, inputHash: hashes.input, outputHash: hashes.output },
     source,
     onMessage: (message) => {

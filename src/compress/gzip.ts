@@ -14,6 +14,7 @@ import { StowageError, withWhere, type ErrorWhere } from '../model/errors.js';
 import {
   decodeBySize,
   decodeOnWorker,
+  leaseDecoder,
   type DecoderEnd,
   type OffThreadOptions,
   type DecoderWorkerSpec,
@@ -21,6 +22,7 @@ import {
 } from './decode-worker.js';
 import { openGzipMembers } from './gzip-members.js';
 import { readableChunks } from './readable-chunks.js';
+import type { WorkerLease } from './worker-session.js';
 
 /** GUNZIP_CHUNK_SIZE is the size of each inflated output chunk. */
 export const GUNZIP_CHUNK_SIZE = 256 * 1024;
@@ -103,17 +105,18 @@ const membersSpec: DecoderWorkerSpec = { ...spec, codec: MEMBERS_CODEC };
  * gunzipOnWorker inflates on a worker thread of its own, hashing the compressed input and the
  * inflated output there when `hashes` asks; the digests reach `onEnd` with the end report. With
  * the output hashed, gzip's own CRC-32 is redundant for a caller that checks that hash, and is
- * skipped (gzip-members.ts).
+ * skipped (gzip-members.ts). `lease` is a worker from leaseGunzipWorker with the same `hashes`.
  */
 export function gunzipOnWorker(
   source: AsyncIterable<Uint8Array>,
   where: ErrorWhere,
   hashes: StreamHashes = {},
   onEnd: (end: DecoderEnd) => void = () => {},
+  lease?: WorkerLease,
 ): AsyncGenerator<Buffer> {
   return decodeOnWorker(
     source,
-    hashes.output === undefined ? spec : membersSpec,
+    specFor(hashes),
     {
       onEnd,
       onCorrupt: (f) => {
@@ -122,8 +125,17 @@ export function gunzipOnWorker(
       },
     },
     hashes,
+    lease,
   );
 }
+
+/** leaseGunzipWorker starts (or takes) the worker of a gunzipOnWorker call with `hashes` to come. */
+export function leaseGunzipWorker(hashes: StreamHashes): WorkerLease {
+  return leaseDecoder(specFor(hashes));
+}
+
+const specFor = (hashes: StreamHashes): DecoderWorkerSpec =>
+  hashes.output === undefined ? spec : membersSpec;
 
 function gzipError(e: unknown, consumed: number, where: ErrorWhere): unknown {
   if (!isZlibError(e)) return e;

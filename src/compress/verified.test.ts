@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { digestOf, type Digest } from '../model/digest.js';
 import { StowageError, type ErrorWhere } from '../model/errors.js';
+import { MediaTypes } from '../model/media-types.js';
 import { chunked, collect, textish } from '../../test/helpers/byte-streams.js';
 import { OFF_THREAD_ABOVE } from './decode-worker.js';
 import { decompressVerified } from './verified.js';
@@ -66,5 +67,37 @@ describe('decompressVerified', () => {
     expect(
       await code(collect(decompressVerified(chunked(big, 1 << 20), { digest: wrong, diffId: wrong, where }))),
     ).toBe('DIGEST_MISMATCH');
+  });
+
+  // The media type only starts a worker early; the sniffed bytes still decide how they are decoded.
+  const declared = {
+    gzip: MediaTypes.ociLayerGzip,
+    zstd: MediaTypes.ociLayerZstd,
+    none: MediaTypes.ociLayer,
+  } as const;
+  for (const tool of ['gzip', 'zstd'] as const) {
+    const stored = compress(tool, big);
+    const good = { digest: digestOf(stored), size: stored.length, diffId: digestOf(big), where };
+    for (const [claim, mediaType] of Object.entries(declared)) {
+      it(`${tool} declared ${claim}: the bytes decide, and both digests are still checked`, async () => {
+        const out = await collect(decompressVerified(chunked(stored, 1 << 20), { ...good, mediaType }));
+        expect(out.equals(big)).toBe(true);
+        const wrong = { ...good, mediaType, diffId: digestOf('x') };
+        expect(await code(collect(decompressVerified(chunked(stored, 1 << 20), wrong)))).toBe(
+          'DIFF_ID_MISMATCH',
+        );
+      });
+    }
+  }
+
+  it('a source that fails before its first byte fails the read though a worker was started', async () => {
+    const failing: AsyncIterable<Buffer> = {
+      [Symbol.asyncIterator]: () => ({
+        next: () => Promise.reject(new StowageError('NOT_FOUND', 'no such blob', { where })),
+      }),
+    };
+    const d = { digest: digestOf('a'), diffId: digestOf('b'), size: 64 << 20, where };
+    const run = collect(decompressVerified(failing, { ...d, mediaType: declared.gzip }));
+    expect(await code(run)).toBe('NOT_FOUND');
   });
 });

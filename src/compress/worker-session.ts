@@ -40,6 +40,17 @@ export interface WorkerSessionOptions<T> {
   onMessage: (message: unknown, worker: Worker) => SessionStep<T>;
   /** called after each item the consumer took */
   onConsumed?: (worker: Worker) => void;
+  /** a worker leased for this session ahead of time (leaseWorker with the same key) */
+  lease?: WorkerLease;
+}
+
+/**
+ * WorkerLease is a worker taken from the pool, or started, before its session can begin: a worker
+ * takes tens of milliseconds to start, which can overlap with reading the first bytes.
+ */
+export interface WorkerLease {
+  key: string;
+  worker: Worker;
 }
 
 const idle = new Map<string, Worker[]>();
@@ -65,6 +76,16 @@ function keepWorker(key: string, worker: Worker): void {
   pool.push(worker);
 }
 
+/** leaseWorker takes an idle worker of `key`, or starts one, for a session about to begin. */
+export function leaseWorker(key: string, create: () => Worker): WorkerLease {
+  return { key, worker: takeWorker(key, create) };
+}
+
+/** returnLease gives back a leased worker whose session did not happen. */
+export function returnLease(lease: WorkerLease): void {
+  keepWorker(lease.key, lease.worker);
+}
+
 /** Events the session waits for: the worker's messages, its crash, or the source's error. */
 type SessionEvent = { message: unknown } | { failed: unknown };
 
@@ -73,7 +94,7 @@ type SessionEvent = { message: unknown } | { failed: unknown };
  * `source` pass through unchanged, as does a worker's crash.
  */
 export async function* runWorkerSession<T>(opts: WorkerSessionOptions<T>): AsyncGenerator<T> {
-  const worker = takeWorker(opts.key, opts.create);
+  const worker = opts.lease?.worker ?? takeWorker(opts.key, opts.create);
   const events: SessionEvent[] = [];
   let wake: (() => void) | undefined;
   let inputWake: (() => void) | undefined;

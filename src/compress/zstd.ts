@@ -15,11 +15,13 @@ import { StowageError, withWhere, type ErrorWhere } from '../model/errors.js';
 import {
   decodeBySize,
   decodeOnWorker,
+  leaseDecoder,
   type DecoderEnd,
   type DecoderWorkerSpec,
   type OffThreadOptions,
   type StreamHashes,
 } from './decode-worker.js';
+import type { WorkerLease } from './worker-session.js';
 import { decodeChunk, type ZstdState } from './zstd-frames.js';
 
 /** ZSTD_OUT_SIZE is the size of each output buffer; yielded slices never exceed it. */
@@ -134,17 +136,8 @@ function open(out) {
 
 let spec: DecoderWorkerSpec | undefined;
 
-/**
- * unzstdOnWorker decodes on a worker thread of its own (see decode-worker.ts), hashing the
- * compressed input and the decoded output there when `hashes` asks; the digests reach `onEnd`.
- */
-export function unzstdOnWorker(
-  source: AsyncIterable<Uint8Array>,
-  where: ErrorWhere,
-  hashes: StreamHashes = {},
-  onEnd: (end: DecoderEnd) => void = () => {},
-): AsyncGenerator<Buffer> {
-  spec ??= {
+const zstdSpec = (): DecoderWorkerSpec =>
+  (spec ??= {
     codec: CODEC,
     workerData: {
       binding: createRequire(import.meta.url).resolve('zstd-napi/binding.js'),
@@ -152,10 +145,23 @@ export function unzstdOnWorker(
       outSize: ZSTD_OUT_SIZE,
       slices: MAX_SLICES,
     },
-  };
+  });
+
+/**
+ * unzstdOnWorker decodes on a worker thread of its own (see decode-worker.ts), hashing the
+ * compressed input and the decoded output there when `hashes` asks; the digests reach `onEnd`.
+ * `lease` is a worker from leaseUnzstdWorker.
+ */
+export function unzstdOnWorker(
+  source: AsyncIterable<Uint8Array>,
+  where: ErrorWhere,
+  hashes: StreamHashes = {},
+  onEnd: (end: DecoderEnd) => void = () => {},
+  lease?: WorkerLease,
+): AsyncGenerator<Buffer> {
   return decodeOnWorker(
     source,
-    spec,
+    zstdSpec(),
     {
       onEnd: (end) => {
         if (end.pending !== 0) throw truncated(end.consumed, where);
@@ -164,7 +170,13 @@ export function unzstdOnWorker(
       onCorrupt: (f) => corrupt(f.message, f.consumed, where),
     },
     hashes,
+    lease,
   );
+}
+
+/** leaseUnzstdWorker starts (or takes) the worker of an unzstdOnWorker call to come. */
+export function leaseUnzstdWorker(): WorkerLease {
+  return leaseDecoder(zstdSpec());
 }
 
 function corrupt(message: string, offset: number, where: ErrorWhere, cause?: unknown): unknown {

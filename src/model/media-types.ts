@@ -61,3 +61,13 @@ export function isForeignLayer(mt: string): boolean {
 export function isKnownLayerType(mt: string): boolean {
   return LAYERS.has(mt);
 }
+
+/**
+ * declaredCompression is the compression a layer media type claims ('gzip', 'zstd' or 'none'), or
+ * undefined for a type stowage does not know. A claim is only a hint: readers sniff the bytes.
+ */
+export function declaredCompression(mt: string): 'gzip' | 'zstd' | 'none' | undefined {
+  if (!LAYERS.has(mt)) return undefined;
+  if (mt.endsWith('gzip')) return 'gzip';
+  return mt.endsWith('zstd') ? 'zstd' : 'none';
+}

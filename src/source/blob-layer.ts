@@ -56,7 +56,13 @@ export function blobLayer(store: BlobStore, desc: Descriptor, index: number, dif
         },
       );
     }
-    yield* decompressVerified(stored(), { digest: desc.digest, size: desc.size, diffId, where });
+    yield* decompressVerified(stored(), {
+      digest: desc.digest,
+      size: desc.size,
+      diffId,
+      mediaType: desc.mediaType,
+      where,
+    });
   }
 
   function items(opts: EntryOptions = {}): AsyncIterable<LayerItem> {
