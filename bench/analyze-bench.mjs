@@ -6,9 +6,10 @@
 // Wall and CPU seconds are both reported, runs are interleaved (stowage, then the baseline) and
 // both the best-of-N ratio and the median ratio of pairs are given, with the load average: on a
 // shared machine the wall-time ratio is only as good as the load allows. Targets: ≥ 1.8× the baseline on one layer, ≥ 2.3× on the multi-layer image, RSS < 300 MB at 100k files.
-// Each pair also times the floor under any Node analysis (inflate-child.mjs: node:zlib inflating
-// the same layers, two at a time, and nothing else), so the figures say how much of the gap to a
-// target is inflation itself.
+// Each pair also times two floors: under any Node analysis (inflate-child.mjs: node:zlib inflating
+// the same layers, two at a time, and nothing else), and under this one (read-child.mjs: reading
+// every entry with both digests checked and every body hashed, without building anything), so
+// the figures say how much of the gap to a target is inflation, and how much is reading.
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ const OUT = fileURLToPath(new URL('./out/', import.meta.url));
 const DIST = process.env.STOWAGE_DIST ?? fileURLToPath(new URL('../dist', import.meta.url));
 const CHILD = fileURLToPath(new URL('./analyze-child.mjs', import.meta.url));
 const INFLATE_CHILD = fileURLToPath(new URL('./inflate-child.mjs', import.meta.url));
+const READ_CHILD = fileURLToPath(new URL('./read-child.mjs', import.meta.url));
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 2);
 
 function exec(cmd, args) {
@@ -58,20 +60,26 @@ async function inflateOnly(dir) {
   return JSON.parse(await exec(process.execPath, [INFLATE_CHILD, dir]));
 }
 
+async function readOnly(dir) {
+  return JSON.parse(await exec(process.execPath, [READ_CHILD, DIST, `oci:${dir}:bench`]));
+}
+
 /**
- * pairs runs stowage, the baseline and the inflate floor REPEAT times, interleaved, so a busy moment
+ * pairs runs stowage, the baseline and the two floors REPEAT times, interleaved, so a busy moment
  * hits all alike.
  */
 async function pairs(dir) {
   const ours = [];
   const base = [];
   const floor = [];
+  const reading = [];
   for (let i = 0; i < REPEAT; i++) {
     ours.push(await stowage(dir));
     base.push(await baseline(dir));
     floor.push(await inflateOnly(dir));
+    reading.push(await readOnly(dir));
   }
-  return { ours, base, floor };
+  return { ours, base, floor, reading };
 }
 
 const fastest = (runs) => runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
@@ -89,6 +97,7 @@ for (const [name, dir, target] of [
   const base = fastest(runs.base);
   const ours = fastest(runs.ours);
   const floor = fastest(runs.floor);
+  const reading = fastest(runs.reading);
   const ratio = base.seconds / ours.seconds;
   const medianPairRatio = median(runs.ours.map((r, i) => runs.base[i].seconds / r.seconds));
   results[name] = {
@@ -99,6 +108,8 @@ for (const [name, dir, target] of [
     target,
     inflateOnly: floor,
     inflateOnlySpeedup: base.seconds / floor.seconds,
+    readingOnly: reading,
+    readingOnlySpeedup: base.seconds / reading.seconds,
     loadAverage: load,
     runs,
   };
@@ -108,6 +119,7 @@ for (const [name, dir, target] of [
       `${ratio.toFixed(2)}× best, ${medianPairRatio.toFixed(2)}× median pair` +
       `${target === undefined ? '' : ` (target ≥ ${target}×: ${ratio >= target ? 'met' : 'MISSED'})`}   ` +
       `inflate alone ${floor.seconds.toFixed(2)} s (${(base.seconds / floor.seconds).toFixed(2)}×)   ` +
+      `reading alone ${reading.seconds.toFixed(2)} s (${(base.seconds / reading.seconds).toFixed(2)}×)   ` +
       `peak RSS ${Math.max(...runs.ours.map((r) => r.maxRssMB)).toFixed(0)} MB   ${ours.files} files, ` +
       `${(ours.layerFileBytes / 1e9).toFixed(2)} GB, ${(ours.reclaimableBytes / 1e6).toFixed(1)} MB reclaimable   ` +
       `load ${load.toFixed(1)}`,
