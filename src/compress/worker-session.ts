@@ -51,6 +51,8 @@ export interface WorkerSessionOptions<T> {
 export interface WorkerLease {
   key: string;
   worker: Worker;
+  /** the worker's error, if it failed before its session began */
+  failed?: unknown;
 }
 
 const idle = new Map<string, Worker[]>();
@@ -78,7 +80,10 @@ function keepWorker(key: string, worker: Worker): void {
 
 /** leaseWorker takes an idle worker of `key`, or starts one, for a session about to begin. */
 export function leaseWorker(key: string, create: () => Worker): WorkerLease {
-  return { key, worker: takeWorker(key, create) };
+  const lease: WorkerLease = { key, worker: takeWorker(key, create) };
+  // kept for the session: an 'error' event nobody listens to would crash the process
+  lease.worker.once('error', (e) => (lease.failed ??= e));
+  return lease;
 }
 
 /** returnLease gives back a leased worker whose session did not happen. */
@@ -126,6 +131,7 @@ export async function* runWorkerSession<T>(opts: WorkerSessionOptions<T>): Async
     events.push({ failed: e });
     notify();
   });
+  if (opts.lease?.failed !== undefined) events.push({ failed: opts.lease.failed });
   worker.postMessage(opts.start);
   let stopped = false;
   let clean = false;
