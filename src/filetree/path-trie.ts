@@ -18,6 +18,8 @@ export class PathTrie {
   // paths need one child lookup instead of a walk from the root.
   private lastDir = '';
   private lastDirId = -1;
+  // pathRanks' answer, valid while no id is added
+  private ranks: Int32Array | undefined;
 
   constructor() {
     this.parents[ROOT_ID] = -1;
@@ -86,6 +88,39 @@ export class PathTrie {
     const parts: string[] = [];
     for (let cur = id; cur !== ROOT_ID && cur >= 0; cur = this.parent(cur)) parts.push(this.name(cur));
     return parts.reverse().join('/');
+  }
+
+  /**
+   * pathRanks gives each id its place among all ids in the order of their path strings as `<`
+   * compares them (`.` for the root), without building a path. Sorting siblings by name is not
+   * enough: `a` < `a-b` < `a/x`, as '-' sorts before '/'. So among the children of a directory,
+   * each child is placed by its name and its subtree by its name and a '/' — which is exactly how
+   * their paths compare — and so on down.
+   */
+  pathRanks(): Int32Array {
+    if (this.ranks !== undefined && this.ranks.length === this.next) return this.ranks;
+    const ranks = new Int32Array(this.next);
+    let rank = 0;
+    // [key, id, below]: below places the id's subtree, else the id itself
+    const pending: [string, number, boolean][] = [['', ROOT_ID, true]];
+    while (pending.length > 0) {
+      const [, id, below] = pending.pop() as [string, number, boolean];
+      if (!below) {
+        ranks[id] = rank++;
+        continue;
+      }
+      // the root's own path is '.', which sorts among the top-level names
+      const items: [string, number, boolean][] = id === ROOT_ID ? [['.', ROOT_ID, false]] : [];
+      for (const [name, c] of this.childMaps[id] ?? []) {
+        items.push([name, c, false]);
+        if ((this.childMaps[c]?.size ?? 0) > 0) items.push([`${name}/`, c, true]);
+      }
+      // pushed in descending order, so popped in ascending order
+      items.sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : 0));
+      for (const item of items) pending.push(item);
+    }
+    this.ranks = ranks;
+    return ranks;
   }
 
   /** children returns the ids of every path ever interned directly below `id`. */

@@ -177,9 +177,9 @@ class Stacker {
   private recordEvents(): void {
     const v = this.versions;
     this.events.beginLayer(this.layer);
-    const touched = [...this.before.keys()].map((p) => [this.trie.path(p), p] as const);
-    touched.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    for (const [, p] of touched) {
+    const rank = this.trie.pathRanks();
+    const touched = [...this.before.keys()].sort((a, b) => (rank[a] as number) - (rank[b] as number));
+    for (const p of touched) {
       const b = this.before.get(p) ?? NO_VERSION;
       const a = this.current[p] ?? NO_VERSION;
       if (b === NO_VERSION && a === NO_VERSION) continue;
