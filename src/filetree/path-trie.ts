@@ -1,7 +1,8 @@
 /**
  * PathTrie: interns normalised paths as small integer ids. Each id stores only its parent id and its
- * last segment (segment strings are interned), so 100k paths cost a few typed-array slots each, not
- * a string and an object per path.
+ * last segment, so 100k paths cost a typed-array slot and a short string each, not a full path and
+ * an object per path. (Interning the segment strings too cost three quarters of the time of
+ * interning a path and saved little: a repeated name is a few dozen bytes.)
  */
 
 /** ROOT_ID is the id of the root directory `.`. */
@@ -12,7 +13,6 @@ export class PathTrie {
   private parents = new Int32Array(1024);
   private readonly names: string[] = [''];
   private readonly childMaps: (Map<string, number> | undefined)[] = [undefined];
-  private readonly segments = new Map<string, string>();
   private next = 1;
   // The directory of the last interned path: tar entries come directory by directory, so most
   // paths need one child lookup instead of a walk from the root.
@@ -136,11 +136,6 @@ export class PathTrie {
       map = new Map();
       this.childMaps[id] = map;
     }
-    let name = this.segments.get(seg);
-    if (name === undefined) {
-      name = seg;
-      this.segments.set(seg, seg);
-    }
     const nid = this.next++;
     if (nid >= this.parents.length) {
       const grown = new Int32Array(this.parents.length * 2);
@@ -148,7 +143,7 @@ export class PathTrie {
       this.parents = grown;
     }
     this.parents[nid] = id;
-    this.names[nid] = name;
+    this.names[nid] = seg;
     this.childMaps[nid] = undefined;
     map.set(seg, nid);
     return nid;
