@@ -60,25 +60,27 @@ export function diveScore(
   opts: { top?: number } = {},
 ): DiveScore {
   const state = new DiveState(trie);
-  const cumulative = new Map<number, { sum: number; min: number; count: number }>();
+  // per path id: Σ sizes, smallest size and count of the layer-tree nodes seen
+  const sum = new Float64Array(trie.size);
+  const min = new Float64Array(trie.size);
+  const count = new Int32Array(trie.size);
+  // parentOf[id] === layer + 1: id is the parent of a node of that layer's tree
+  const parentOf = new Int32Array(trie.size);
   let imageSizeBytes = 0;
   let userSizeBytes = 0;
   for (const t of tables) {
     const { nodes, size } = layerTree(trie, t);
     imageSizeBytes += size;
     if (t.layer > 0) userSizeBytes += size;
-    const parents = new Set<number>();
-    for (const n of nodes.values()) parents.add(trie.parent(n.pathId));
+    const stamp = t.layer + 1;
+    for (const n of nodes.values()) parentOf[trie.parent(n.pathId)] = stamp;
     for (const n of nodes.values()) {
-      if (!n.whiteout && parents.has(n.pathId)) continue;
-      const size = n.whiteout ? (t.layer === 0 ? 0 : state.deletedSize(n.pathId)) : n.size;
-      const c = cumulative.get(n.pathId);
-      if (c === undefined) cumulative.set(n.pathId, { sum: size, min: size, count: 1 });
-      else {
-        c.sum += size;
-        c.min = Math.min(c.min, size);
-        c.count++;
-      }
+      const p = n.pathId;
+      if (!n.whiteout && parentOf[p] === stamp) continue;
+      const size = n.whiteout ? (t.layer === 0 ? 0 : state.deletedSize(p)) : n.size;
+      sum[p] = (sum[p] as number) + size;
+      min[p] = count[p] === 0 ? size : Math.min(min[p] as number, size);
+      count[p] = (count[p] as number) + 1;
     }
     state.stack(nodes);
   }
@@ -86,12 +88,14 @@ export function diveScore(
   let discovered = 0;
   let wastedBytes = 0;
   const inefficient: DiveInefficiency[] = [];
-  for (const [pathId, c] of cumulative) {
-    minimum += c.min;
-    discovered += c.sum;
-    if (c.count < 2) continue;
-    wastedBytes += c.sum;
-    inefficient.push({ path: trie.path(pathId), count: c.count, cumulativeSize: c.sum });
+  for (let p = 0; p < trie.size; p++) {
+    const c = count[p] as number;
+    if (c === 0) continue;
+    minimum += min[p] as number;
+    discovered += sum[p] as number;
+    if (c < 2) continue;
+    wastedBytes += sum[p] as number;
+    inefficient.push({ path: trie.path(p), count: c, cumulativeSize: sum[p] as number });
   }
   inefficient.sort((a, b) => b.cumulativeSize - a.cumulativeSize || (a.path < b.path ? -1 : 1));
   return {
