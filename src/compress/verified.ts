@@ -42,7 +42,8 @@ export async function* decompressVerified(
   const input = digestAlgorithm(d.digest);
   const gzipHashes = { input, output: digestAlgorithm(d.diffId) };
   // A layer whose media type and size say it will be decoded on a worker has that worker started
-  // now, while its first bytes are read and sniffed (single layer: ~4% of the analysis).
+  // now, while its first bytes are read and sniffed (a single layer's first entries arrive ~30 ms
+  // sooner).
   const declared = d.mediaType === undefined ? undefined : declaredCompression(d.mediaType);
   const large = (d.size ?? 0) > OFF_THREAD_ABOVE;
   let lease: WorkerLease | undefined;
