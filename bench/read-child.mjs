@@ -13,7 +13,7 @@ let next = 0;
 let entries = 0;
 const lane = async () => {
   while (next < layers.length) {
-    for await (const e of layers[next++].entries({ hashContents: true })) if (e.path !== '') entries++;
+    for await (const _entry of layers[next++].entries({ hashContents: true })) entries++;
   }
 };
 await Promise.all([lane(), lane()]);
