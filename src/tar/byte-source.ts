@@ -77,7 +77,7 @@ export class ByteSource implements TarInput {
 
   /** peekNow returns the next `n` bytes without consuming them when the current chunk holds them all. */
   peekNow(n: number): Buffer | undefined {
-    return this.chunk.length - this.pos >= n ? this.chunk.subarray(this.pos, this.pos + n) : undefined;
+    return this.available >= n ? this.chunk.subarray(this.pos, this.pos + n) : undefined;
   }
 
   /** consumeNow consumes `n` bytes that `available` says the current chunk holds. */
