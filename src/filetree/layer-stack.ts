@@ -5,6 +5,7 @@
 import type { Digest } from '../model/digest.js';
 import { type Change, type ChangeSet, fieldNames, type PathEvent } from './change-set.js';
 import type { EventLog, RecordedEvent } from './event-log.js';
+import { type FileNode, materialiseNode } from './file-node.js';
 import { FileTree } from './file-tree.js';
 import type { KillLog, KillReason } from './kill-log.js';
 import { type LayerTable, TYPE_FILE } from './layer-table.js';
@@ -84,6 +85,18 @@ export class LayerStack {
       }
     }
     return set;
+  }
+
+  /**
+   * changeNodes yields layer `layer`'s changes in the order of `changeSet`, each with the node of the
+   * version it added (added / modified) or removed (deleted / hidden) and the path's id in `trie`.
+   */
+  *changeNodes(layer: number): Generator<{ change: Change; node: FileNode; pathId: number }> {
+    for (const ev of this.events.layerEvents(layer)) {
+      const change = this.toChange(ev);
+      const node = materialiseNode(this.versions, ev.ref, change.path, this.trie.name(ev.pathId));
+      yield { change, node, pathId: ev.pathId };
+    }
   }
 
   /** pathHistory returns every layer that added, modified, deleted or hid `path`, oldest first. */

@@ -49,6 +49,17 @@ type Raw = AuditFinding & { secret?: string };
 
 /** buildAuditReport audits `image`. */
 export async function buildAuditReport(image: Image, opts: AuditOptions = {}): Promise<AuditReport> {
+  return (await auditImage(image, opts)).report;
+}
+
+/**
+ * auditImage audits `image` as buildAuditReport does and also returns the layer stack its scan built
+ * (content hashes included), so a caller that needs both reads the layers once.
+ */
+export async function auditImage(
+  image: Image,
+  opts: AuditOptions = {},
+): Promise<{ report: AuditReport; stack: LayerStack }> {
   const [config, manifestDigest, platform] = await Promise.all([
     image.config(),
     image.manifestDigest(),
@@ -86,7 +97,7 @@ export async function buildAuditReport(image: Image, opts: AuditOptions = {}): P
   const bySeverity = Object.fromEntries(AUDIT_SEVERITIES.map((s) => [s, 0])) as Record<AuditSeverity, number>;
   for (const f of reported) bySeverity[f.severity]++;
   const special = countSpecialBits(stack.tree);
-  return {
+  const report: AuditReport = {
     schema: AUDIT_SCHEMA,
     tool: { name: 'stowage', version: opts.toolVersion ?? 'unknown' },
     image: { reference: image.ref().display, manifestDigest, platform: formatPlatform(platform) },
@@ -107,6 +118,7 @@ export async function buildAuditReport(image: Image, opts: AuditOptions = {}): P
     suppressed,
     rules: firedRules(reported),
   };
+  return { report, stack };
 }
 
 interface Place {

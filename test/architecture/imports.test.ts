@@ -20,9 +20,10 @@ const RANK: Record<string, number> = {
   analysis: 3,
   optimize: 3,
   report: 4,
-  cli: 5,
   server: 5,
   sample: 5,
+  // the CLI starts the explorer's server (`stowage explore`)
+  cli: 6,
 };
 
 /** Documented exceptions: [from-prefix, to-prefix, why]. */

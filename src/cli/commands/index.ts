@@ -18,10 +18,14 @@ import { diffCommand } from './diff.js';
 import { shareCommand } from './share.js';
 import { optimizeCommand } from './optimize.js';
 import { pushCommand } from './push.js';
+import { exploreCommand } from './explore.js';
+import { reportCommand } from './report.js';
 
 /** COMMANDS lists every subcommand in help order. */
 export const COMMANDS: readonly Command[] = [
   analyzeCommand,
+  exploreCommand,
+  reportCommand,
   inspectCommand,
   layersCommand,
   treeCommand,

@@ -1,0 +1,170 @@
+/**
+ * loadExploreModel: reads an image for the explorer — the inspect report (the layer list), one audit
+ * scan that also stacks the layers, waste over that stack, and with `against` the diff — and lays the
+ * stack's change events out column-wise as the `stowage.explore/v1` model (see explore-types.ts).
+ */
+import { matchBaseLayers } from '../analysis/check/base-layers.js';
+import { analyzeWaste } from '../analysis/waste/analyze-waste.js';
+import { diffImages } from '../analysis/diff/diff-images.js';
+import { readImageStack } from '../filetree/read-image.js';
+import type { LayerStack } from '../filetree/layer-stack.js';
+import type { Image } from '../model/image.js';
+import { readImageFacts } from './analyze-context.js';
+import { auditImage } from './audit-report.js';
+import { buildDiffReport } from './diff-report.js';
+import {
+  ENTRY_TYPES,
+  EVENT_KINDS,
+  EXPLORE_SCHEMA,
+  type EventKind,
+  type ExploreEvents,
+  type ExploreModel,
+  type ExplorePaths,
+} from './explore-types.js';
+import { buildInspectReport } from './inspect-report.js';
+import { buildWasteReport } from './waste-report.js';
+
+/** ExploreLoadOptions tune loadExploreModel. */
+export interface ExploreLoadOptions {
+  /** an image to compare against (A = `image`, B = `against`) */
+  against?: Image;
+  /** the base image, for collapsing its layers */
+  base?: Image;
+  /** whether the model's consumer can fetch file bodies (the server) */
+  files: boolean;
+  /** says what is being read, for a progress line */
+  onProgress?: (message: string) => void;
+  onWarning?: (message: string) => void;
+  toolVersion?: string;
+}
+
+/** WASTE_PATHS is how many wasted paths the model lists (the CLI's default is 20). */
+const WASTE_PATHS = 500;
+
+/** loadExploreModel reads `image` (and `against`) and returns the model and the stack behind it. */
+export async function loadExploreModel(
+  image: Image,
+  opts: ExploreLoadOptions,
+): Promise<{ model: ExploreModel; stack: LayerStack }> {
+  const warnings: string[] = [];
+  const onWarning = (m: string) => {
+    warnings.push(m);
+    opts.onWarning?.(m);
+  };
+  let inspected = 0;
+  let audited = 0;
+  let total = 0;
+  const say = () =>
+    opts.onProgress?.(`reading layers: measured ${inspected}/${total}, scanned ${audited}/${total} …`);
+  const [facts, inspect, scanned] = await Promise.all([
+    readImageFacts(image),
+    buildInspectReport(image, {
+      onProgress: (p) => {
+        total = p.total;
+        inspected = p.done;
+        say();
+      },
+    }),
+    auditImage(image, {
+      onWarning,
+      ...(opts.toolVersion !== undefined && { toolVersion: opts.toolVersion }),
+      onProgress: (done, all) => {
+        total = all;
+        audited = done;
+        say();
+      },
+    }),
+  ]);
+  const { report: audit, stack } = scanned;
+  for (const w of stack.warnings) if (!warnings.includes(w)) warnings.push(w);
+  const waste = buildWasteReport(
+    facts,
+    analyzeWaste(stack, {
+      topPaths: WASTE_PATHS,
+      topDuplicates: WASTE_PATHS,
+      topInefficiencies: WASTE_PATHS,
+    }),
+  );
+  let diff: ExploreModel['diff'] = null;
+  if (opts.against !== undefined) {
+    opts.onProgress?.(`reading ${opts.against.ref().display} …`);
+    const stackB = await readImageStack(opts.against, { onWarning });
+    const d = await diffImages(image, opts.against, { stackA: stack, stackB });
+    diff = buildDiffReport(image.ref().display, opts.against.ref().display, d);
+  }
+  let base: ExploreModel['base'] = null;
+  if (opts.base !== undefined) {
+    const baseFacts = await readImageFacts(opts.base);
+    const { count } = matchBaseLayers(facts.layers, baseFacts.layers);
+    base = { reference: baseFacts.reference, layers: count };
+  }
+  const { layerStart, events } = layEvents(stack);
+  const model: ExploreModel = {
+    schema: EXPLORE_SCHEMA,
+    inspect,
+    paths: layPaths(stack),
+    layerStart,
+    events,
+    waste,
+    audit,
+    warnings,
+    files: opts.files,
+    base,
+    diff,
+  };
+  return { model, stack };
+}
+
+/** layPaths copies the stack's path table: parent ids and names, id 0 the root. */
+function layPaths(stack: LayerStack): ExplorePaths {
+  const n = stack.trie.size;
+  const parent = new Array<number>(n);
+  const name = new Array<string>(n);
+  for (let id = 0; id < n; id++) {
+    parent[id] = stack.trie.parent(id);
+    name[id] = stack.trie.name(id);
+  }
+  return { parent, name };
+}
+
+function kindOf(kind: string, modification: string | undefined): EventKind {
+  if (kind === 'modified') return modification === 'metadata' ? 'metadata' : 'modified';
+  return kind as EventKind;
+}
+
+/** layEvents lays every layer's changes out column-wise, layer by layer in change-set order. */
+function layEvents(stack: LayerStack): { layerStart: number[]; events: ExploreEvents } {
+  const e: ExploreEvents = {
+    path: [],
+    layer: [],
+    kind: [],
+    type: [],
+    size: [],
+    mode: [],
+    uid: [],
+    gid: [],
+    source: [],
+    links: {},
+    fields: {},
+  };
+  const layerStart: number[] = [];
+  for (let layer = 0; layer < stack.layerCount; layer++) {
+    layerStart.push(e.path.length);
+    for (const { change, node, pathId } of stack.changeNodes(layer)) {
+      const row = e.path.length;
+      e.path.push(pathId);
+      e.layer.push(layer);
+      e.kind.push(EVENT_KINDS.indexOf(kindOf(change.kind, change.modification)));
+      e.type.push(ENTRY_TYPES.indexOf(node.type));
+      e.size.push(change.size);
+      e.mode.push(node.mode);
+      e.uid.push(node.uid);
+      e.gid.push(node.gid);
+      e.source.push(node.layer);
+      if (node.linkTarget !== undefined) e.links[row] = node.linkTarget;
+      if (change.fields !== undefined && change.fields.length > 0) e.fields[row] = change.fields;
+    }
+  }
+  layerStart.push(e.path.length);
+  return { layerStart, events: e };
+}
