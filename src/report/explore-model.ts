@@ -8,6 +8,7 @@ import { analyzeWaste } from '../analysis/waste/analyze-waste.js';
 import { diffImages } from '../analysis/diff/diff-images.js';
 import { readImageStack } from '../filetree/read-image.js';
 import type { LayerStack } from '../filetree/layer-stack.js';
+import { ROOT_ID } from '../filetree/path-trie.js';
 import type { Image } from '../model/image.js';
 import { readImageFacts } from './analyze-context.js';
 import { auditImage } from './audit-report.js';
@@ -98,11 +99,12 @@ export async function loadExploreModel(
     const { count } = matchBaseLayers(facts.layers, baseFacts.layers);
     base = { reference: baseFacts.reference, layers: count };
   }
-  const { layerStart, events } = layEvents(stack);
+  const { paths, idOf } = layPaths(stack);
+  const { layerStart, events } = layEvents(stack, idOf);
   const model: ExploreModel = {
     schema: EXPLORE_SCHEMA,
     inspect,
-    paths: layPaths(stack),
+    paths,
     layerStart,
     events,
     waste,
@@ -115,16 +117,30 @@ export async function loadExploreModel(
   return { model, stack };
 }
 
-/** layPaths copies the stack's path table: parent ids and names, id 0 the root. */
-function layPaths(stack: LayerStack): ExplorePaths {
-  const n = stack.trie.size;
-  const parent = new Array<number>(n);
-  const name = new Array<string>(n);
-  for (let id = 0; id < n; id++) {
-    parent[id] = stack.trie.parent(id);
-    name[id] = stack.trie.name(id);
+/**
+ * layPaths numbers the paths depth-first with siblings by name (so the model does not depend on the
+ * order two layers were read in, and a parent's id is below its children's) and returns the table
+ * with the map from the stack's path ids to the model's.
+ */
+function layPaths(stack: LayerStack): { paths: ExplorePaths; idOf: Int32Array } {
+  const trie = stack.trie;
+  const idOf = new Int32Array(trie.size).fill(-1);
+  const parent: number[] = [];
+  const name: string[] = [];
+  const todo: [number, number][] = [[ROOT_ID, -1]];
+  while (todo.length > 0) {
+    const [old, up] = todo.pop() as [number, number];
+    idOf[old] = parent.length;
+    parent.push(up);
+    name.push(old === ROOT_ID ? '' : trie.name(old));
+    const kids = [...trie.children(old)].sort((a, b) => compareNames(trie.name(b), trie.name(a)));
+    for (const k of kids) todo.push([k, idOf[old] as number]);
   }
-  return { parent, name };
+  return { paths: { parent, name }, idOf };
+}
+
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function kindOf(kind: string, modification: string | undefined): EventKind {
@@ -133,7 +149,7 @@ function kindOf(kind: string, modification: string | undefined): EventKind {
 }
 
 /** layEvents lays every layer's changes out column-wise, layer by layer in change-set order. */
-function layEvents(stack: LayerStack): { layerStart: number[]; events: ExploreEvents } {
+function layEvents(stack: LayerStack, idOf: Int32Array): { layerStart: number[]; events: ExploreEvents } {
   const e: ExploreEvents = {
     path: [],
     layer: [],
@@ -152,7 +168,7 @@ function layEvents(stack: LayerStack): { layerStart: number[]; events: ExploreEv
     layerStart.push(e.path.length);
     for (const { change, node, pathId } of stack.changeNodes(layer)) {
       const row = e.path.length;
-      e.path.push(pathId);
+      e.path.push(idOf[pathId] as number);
       e.layer.push(layer);
       e.kind.push(EVENT_KINDS.indexOf(kindOf(change.kind, change.modification)));
       e.type.push(ENTRY_TYPES.indexOf(node.type));

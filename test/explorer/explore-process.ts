@@ -49,6 +49,8 @@ export function startExplore(args: string[], env: Record<string, string> = {}): 
         },
       });
     });
-    void exited.then((code) => reject(Object.assign(new Error(`explore exited ${code}`), { code, stdout, stderr })));
+    void exited.then((code) =>
+      reject(Object.assign(new Error(`explore exited ${code}`), { code, stdout, stderr })),
+    );
   });
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadExploreModel } from '../../src/report/explore-model.js';
 import type { ExploreModel } from '../../src/report/explore-types.js';
-import type { InspectReport } from '../../src/report/inspect-report.js';
+import type { InspectReport } from '../../src/report/inspect-types.js';
 import type { TreeDocument } from '../../src/report/tree-report.js';
 import { openImage } from '../../src/source/index.js';
 import { readLayerTables } from '../../src/filetree/read-image.js';

@@ -32,7 +32,8 @@ export function viewRows(
   const e = model.events;
   return Array.from(rows.ids.subarray(0, rows.length), (id) => {
     const r = view.row[id] as number;
-    const change = r < 0 || (mode === 'fs' && e.layer[r] !== layer) ? '' : (EVENT_KINDS[e.kind[r] as number] ?? '');
+    const change =
+      r < 0 || (mode === 'fs' && e.layer[r] !== layer) ? '' : (EVENT_KINDS[e.kind[r] as number] ?? '');
     return { path: index.path(id), change, size: view.total[id] as number };
   });
 }
@@ -41,7 +42,12 @@ export function viewRows(
 export function treeRows(doc: TreeDocument): ViewRow[] {
   return doc.nodes.map((n) => ({
     path: n.path,
-    change: n.change === null ? '' : n.change === 'modified' && n.modification === 'metadata' ? 'metadata' : n.change,
+    change:
+      n.change === null
+        ? ''
+        : n.change === 'modified' && n.modification === 'metadata'
+          ? 'metadata'
+          : n.change,
     size: n.totalSize,
   }));
 }
