@@ -5,7 +5,7 @@
  * sandboxing CSP) so nothing inside an image can run script in the explorer's origin.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { isStowageError, StowageError } from '../model/errors.js';
@@ -40,7 +40,7 @@ export interface RunningServer {
 const BODY_HEADERS = {
   'Content-Type': 'application/octet-stream',
   'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy': "default-src 'none'; sandbox",
+  'Content-Security-Policy': "default-src 'none'; sandbox allow-downloads",
   'Cache-Control': 'no-store',
 };
 

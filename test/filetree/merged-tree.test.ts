@@ -14,23 +14,12 @@ import { readImageStack, type ReadProgress } from '../../src/filetree/read-image
 import { openImage } from '../../src/source/index.js';
 import { Buildah } from '../fixtures/buildah.js';
 import { buildBusyboxBase } from '../fixtures/busybox-base.js';
+import { writeOpaqueLayer } from '../fixtures/opaque-layer.js';
 import { runText } from '../fixtures/run.js';
 import { describeWithTools } from '../helpers/tools.js';
 import { flattenTree, walkRootfs } from './rootfs.js';
 
 let work: string;
-
-/** opaqueLayer writes an uncompressed tar: opq/, opq/new, then opq/.wh..wh..opq (marker last). */
-async function opaqueLayer(name: string): Promise<string> {
-  const src = join(work, `${name}-src`);
-  await mkdir(join(src, 'opq'), { recursive: true });
-  await writeFile(join(src, 'opq', 'new'), 'fresh\n');
-  await writeFile(join(src, 'opq', '.wh..wh..opq'), '');
-  const tar = join(work, `${name}.tar`);
-  const args = ['--numeric-owner', '--owner=0', '--group=0', '--no-recursion', '-cf', tar, '-C', src];
-  await runText('tar', [...args, 'opq', 'opq/new', 'opq/.wh..wh..opq']);
-  return tar;
-}
 
 /** unpackAndCompare unpacks `layout:tag` with umoci and compares it with our stack of `oci:layout:tag`. */
 async function unpackAndCompare(layout: string, tag: string): Promise<LayerStack> {
@@ -111,7 +100,7 @@ describeWithTools('merged tree equals umoci unpack', ['umoci', 'buildah', 'tar']
       `${layout}:t`,
       '--tag',
       'final',
-      await opaqueLayer('umoci-opq'),
+      await writeOpaqueLayer(work, 'umoci-opq'),
     ]);
     const stack = await unpackAndCompare(layout, 'final');
     expect(stack.layerCount).toBe(3);
@@ -160,7 +149,7 @@ describeWithTools('merged tree equals umoci unpack', ['umoci', 'buildah', 'tar']
       `${layout}:b`,
       '--tag',
       'final',
-      await opaqueLayer('buildah-opq'),
+      await writeOpaqueLayer(work, 'buildah-opq'),
     ]);
     const stack = await unpackAndCompare(layout, 'final');
     expect(stack.layerCount).toBe(4);

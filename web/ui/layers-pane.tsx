@@ -31,6 +31,9 @@ export function LayersPane({ index, layer, focused, onSelect }: LayersPaneProps)
         key={l.index}
         class={`layer${selected ? ' selected' : ''}`}
         data-layer={l.index}
+        data-compressed={l.compressedSize}
+        data-uncompressed={l.uncompressedSize}
+        data-entries={l.entries}
         title={l.createdBy ?? ''}
         onClick={() => onSelect(l.index)}
       >

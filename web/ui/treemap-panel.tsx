@@ -32,7 +32,7 @@ function boxes(index: ImageIndex, view: TreeView, id: number, depth: number): Bo
     .slice(0, PER_DIR);
   if (depth >= DEPTH || kids.length === 0) return { id, size: view.total[id] as number };
   const children = kids.map((c) => boxes(index, view, c, depth + 1));
-  const shown = children.reduce((n, c) => n + c.size, 0);
+  const shown = kids.reduce((n, c) => n + (view.total[c] as number), 0);
   const rest = (view.total[id] as number) - shown;
   // what the listed children don't cover stays in the directory's own box
   return { id, size: Math.max(0, rest), children };
