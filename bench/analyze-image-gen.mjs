@@ -31,7 +31,7 @@ function body(seed, size) {
 }
 
 /** writeLayer streams a tar of `entries` through gzip into blobs/, returning its descriptor facts. */
-async function writeLayer(dir, entries) {
+export async function writeLayer(dir, entries) {
   const tmp = join(dir, 'blobs', 'tmp-layer');
   const file = createWriteStream(tmp, { highWaterMark: 1 << 20 });
   const gz = createGzip({ level: 1, chunkSize: 1 << 20 });
@@ -73,7 +73,7 @@ function writeJson(dir, obj) {
 }
 
 /** writeImage writes an OCI layout at `dir` from already written layer blobs. */
-function writeImage(dir, layers) {
+export function writeImage(dir, layers) {
   const config = writeJson(dir, {
     architecture: 'amd64',
     os: 'linux',
@@ -107,7 +107,7 @@ function writeImage(dir, layers) {
   );
 }
 
-function layout(dir) {
+export function layout(dir) {
   mkdirSync(join(dir, 'blobs', 'sha256'), { recursive: true });
 }
 

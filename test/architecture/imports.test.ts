@@ -79,4 +79,29 @@ describe('import direction', () => {
   it('imports only downwards (DESIGN.md §1)', () => {
     expect(violations()).toEqual([]);
   });
+
+  it('keeps the browser client apart: web/ imports only types from src/report (values only from explore-types)', () => {
+    const WEB = join(SRC, '..', 'web');
+    const bad: string[] = [];
+    for (const file of sourceFiles(WEB).concat(tsxFiles(WEB))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(
+        /^import (type )?[^;]*? from '(\.{1,2}\/[^']+)'/gm,
+      )) {
+        const to = relative(SRC, normalize(join(dirname(file), m[2] as string)));
+        if (to.startsWith('..')) continue; // inside web/
+        const typeOnly = m[1] !== undefined;
+        if (to.startsWith('report/') && (typeOnly || to === 'report/explore-types.js')) continue;
+        bad.push(`${relative(WEB, file)} -> src/${to}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
 });
+
+function tsxFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return tsxFiles(p);
+    return name.endsWith('.tsx') ? [p] : [];
+  });
+}

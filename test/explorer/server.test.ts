@@ -6,17 +6,18 @@
  * server starts, a port in use, --host's warning, and a clean stop on SIGINT and SIGTERM.
  */
 import { createServer, type Server } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExploreModel } from '../../src/report/explore-types.js';
 import { loadExploreModel } from '../../src/report/explore-model.js';
-import { readWithPython, writeSample } from '../cli/cli-harness.js';
+import { readWithPython, run, writeSample } from '../cli/cli-harness.js';
 import { openImage } from '../../src/source/index.js';
 import { packageVersion } from '../../src/cli/version.js';
 import { type ExploreExit, type Explorer, startExplore } from './explore-process.js';
 import { layerFileBytes } from './tar-extract.js';
+import { expectSchemaValid } from '../commands/schema-validate.js';
 
 let dir: string;
 let archive: string;
@@ -66,6 +67,9 @@ describe('explore server', () => {
       toolVersion: packageVersion(),
     });
     expect(served).toEqual(JSON.parse(JSON.stringify(model)));
+    await expectSchemaValid('explore', served);
+    await expectSchemaValid('inspect', served.inspect);
+    await expectSchemaValid('waste', served.waste);
   });
 
   it('serves a file version a later layer overwrote, byte-equal to tar -xO of that layer', async () => {
@@ -147,6 +151,26 @@ describe('explore command', () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it('prints its URL as one stowage.explore-server/v1 line; report prints stowage.report-file/v1', async () => {
+    const line: { schema: string; url: string } = { schema: 'stowage.explore-server/v1', url: explorer.url };
+    await expectSchemaValid('explore-server', line);
+    const out = join(dir, 'r.html');
+    const r = await run(['report', `docker-archive:${archive}`, '--out', out, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { schema: string; out: string; bytes: number };
+    await expectSchemaValid('report-file', doc);
+    expect(doc.bytes).toBe((await stat(out)).size);
+    const missing = await run([
+      'report',
+      `docker-archive:${archive}`,
+      '--out',
+      join(dir, 'no', 'such', 'r.html'),
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^stowage: error: cannot write .*ENOENT/);
+    expect((await run(['report', `docker-archive:${archive}`])).stderr).toContain('report needs --out FILE');
   });
 
   it('warns when --host binds beyond loopback, and stops cleanly on SIGTERM', async () => {
