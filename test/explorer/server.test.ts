@@ -173,9 +173,11 @@ describe('explore command', () => {
     expect((await run(['report', `docker-archive:${archive}`])).stderr).toContain('report needs --out FILE');
   });
 
-  it('warns when --host binds beyond loopback, and stops cleanly on SIGTERM', async () => {
+  it('warns when --host binds beyond loopback, and stops cleanly on SIGTERM and on Ctrl-C (SIGINT)', async () => {
     const e = await startExplore([`docker-archive:${archive}`, '--host', '0.0.0.0']);
     expect(e.stderr()).toContain('not loopback');
     expect(await e.stop('SIGTERM')).toBe(0);
+    const again = await startExplore([`docker-archive:${archive}`]);
+    expect(await again.stop('SIGINT')).toBe(0);
   });
 });
