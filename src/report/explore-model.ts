@@ -33,6 +33,12 @@ export interface ExploreLoadOptions {
   base?: Image;
   /** whether the model's consumer can fetch file bodies (the server) */
   files: boolean;
+  /**
+   * inline: the audit's scan is the read that stacks the layers, and the model holds its report (a
+   * report file); deferred: the layers are stacked without scanning, the model's `audit` is null, and
+   * the caller runs the audit later (the server, so its first page does not wait for the scan)
+   */
+  audit: 'inline' | 'deferred';
   /** says what is being read, for a progress line */
   onProgress?: (message: string) => void;
   onWarning?: (message: string) => void;
@@ -42,21 +48,23 @@ export interface ExploreLoadOptions {
 /** WASTE_PATHS is how many wasted paths the model lists (the CLI's default is 20). */
 const WASTE_PATHS = 500;
 
-/** loadExploreModel reads `image` (and `against`) and returns the model and the stack behind it. */
-export async function loadExploreModel(
-  image: Image,
-  opts: ExploreLoadOptions,
-): Promise<{ model: ExploreModel; stack: LayerStack }> {
+/** loadExploreModel reads `image` (and `against`) and returns the model. */
+export async function loadExploreModel(image: Image, opts: ExploreLoadOptions): Promise<ExploreModel> {
   const warnings: string[] = [];
   const onWarning = (m: string) => {
     warnings.push(m);
     opts.onWarning?.(m);
   };
   let inspected = 0;
-  let audited = 0;
+  let stacked = 0;
   let total = 0;
   const say = () =>
-    opts.onProgress?.(`reading layers: measured ${inspected}/${total}, scanned ${audited}/${total} …`);
+    opts.onProgress?.(`reading layers: measured ${inspected}/${total}, stacked ${stacked}/${total} …`);
+  const onLayerDone = (done: number, all: number) => {
+    total = all;
+    stacked = done;
+    say();
+  };
   const [facts, inspect, scanned] = await Promise.all([
     readImageFacts(image),
     buildInspectReport(image, {
@@ -66,15 +74,13 @@ export async function loadExploreModel(
         say();
       },
     }),
-    auditImage(image, {
-      onWarning,
-      ...(opts.toolVersion !== undefined && { toolVersion: opts.toolVersion }),
-      onProgress: (done, all) => {
-        total = all;
-        audited = done;
-        say();
-      },
-    }),
+    opts.audit === 'inline'
+      ? auditImage(image, {
+          onWarning,
+          ...(opts.toolVersion !== undefined && { toolVersion: opts.toolVersion }),
+          onProgress: onLayerDone,
+        })
+      : stackOnly(image, onWarning, onLayerDone),
   ]);
   const { report: audit, stack } = scanned;
   for (const w of stack.warnings) if (!warnings.includes(w)) warnings.push(w);
@@ -114,7 +120,24 @@ export async function loadExploreModel(
     base,
     diff,
   };
-  return { model, stack };
+  return model;
+}
+
+/** stackOnly reads and stacks the layers without the audit's scan. */
+async function stackOnly(
+  image: Image,
+  onWarning: (m: string) => void,
+  onLayerDone: (done: number, all: number) => void,
+): Promise<{ report: null; stack: LayerStack }> {
+  const done = new Set<number>();
+  const stack = await readImageStack(image, {
+    onWarning,
+    onProgress: (p) => {
+      if (p.phase === 'done') done.add(p.layer);
+      onLayerDone(done.size, p.layers);
+    },
+  });
+  return { report: null, stack };
 }
 
 /**

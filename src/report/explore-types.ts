@@ -64,7 +64,8 @@ export interface ExploreModel {
   layerStart: number[];
   events: ExploreEvents;
   waste: WasteDocument;
-  audit: AuditReport;
+  /** the audit; null in `explore` until its scan ends (the client then asks /api/audit) */
+  audit: AuditReport | null;
   /** recoverable problems found while reading */
   warnings: string[];
   /** true when the server can return file bodies (explore), false in a report file */

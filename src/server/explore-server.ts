@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { isStowageError, StowageError } from '../model/errors.js';
 import type { Image } from '../model/image.js';
+import type { AuditReport } from '../report/audit-types.js';
 import type { ExploreModel } from '../report/explore-types.js';
 import { SERVED_CSP, servedPage } from '../report/render/explore-html.js';
 import { openLayerFile } from './layer-file.js';
@@ -19,6 +20,8 @@ import type { WebAssets } from './web-assets.js';
 /** ExploreServerOptions say what to serve and where. */
 export interface ExploreServerOptions {
   model: ExploreModel;
+  /** the audit, when the model holds none: served at /api/audit once it settles */
+  audit?: Promise<AuditReport>;
   image: Image;
   assets: WebAssets;
   /** default 127.0.0.1 */
@@ -48,9 +51,18 @@ const BODY_HEADERS = {
 export async function startExploreServer(opts: ExploreServerOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const host = opts.host ?? '127.0.0.1';
+  const port = opts.port ?? 0;
+  // only the encoded model is kept: the object (and what it was built from) can go
   const modelJson = Buffer.from(JSON.stringify(opts.model));
-  const modelGz = gzipSync(modelJson, { level: 6 });
+  const modelGz = gzipSync(modelJson, { level: 1 });
   const page = servedPage(opts.model.inspect.reference, token);
+  const layerCount = opts.model.inspect.layers.length;
+  const { image, assets } = opts;
+  let audit: { ok: AuditReport } | { error: string } | undefined;
+  opts.audit?.then(
+    (ok) => (audit = { ok }),
+    (e: unknown) => (audit = { error: (e as Error).message }),
+  );
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => fail(res, 500, `internal error: ${(e as Error).message}`));
   });
@@ -64,9 +76,9 @@ export async function startExploreServer(opts: ExploreServerOptions): Promise<Ru
       case '/':
         return send(res, 200, 'text/html; charset=utf-8', page, { 'Content-Security-Policy': SERVED_CSP });
       case '/app.js':
-        return send(res, 200, 'text/javascript; charset=utf-8', opts.assets.js);
+        return send(res, 200, 'text/javascript; charset=utf-8', assets.js);
       case '/app.css':
-        return send(res, 200, 'text/css; charset=utf-8', opts.assets.css);
+        return send(res, 200, 'text/css; charset=utf-8', assets.css);
       case '/api/model': {
         const gz = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
         return send(
@@ -79,6 +91,10 @@ export async function startExploreServer(opts: ExploreServerOptions): Promise<Ru
       }
       case '/api/file':
         return serveFile(url, res);
+      case '/api/audit':
+        if (audit === undefined) return send(res, 202, 'application/json', '{"pending":true}');
+        if ('error' in audit) return fail(res, 502, audit.error);
+        return send(res, 200, 'application/json', JSON.stringify(audit.ok));
       default:
         return fail(res, 404, `no such endpoint: ${url.pathname}`);
     }
@@ -88,15 +104,14 @@ export async function startExploreServer(opts: ExploreServerOptions): Promise<Ru
     const layer = Number(url.searchParams.get('layer'));
     const path = url.searchParams.get('path') ?? '';
     const limit = url.searchParams.has('limit') ? Number(url.searchParams.get('limit')) : Infinity;
-    const layers = opts.model.inspect.layers.length;
-    if (!Number.isInteger(layer) || layer < 0 || layer >= layers)
-      return fail(res, 400, `layer must be 0..${layers - 1}`);
+    if (!Number.isInteger(layer) || layer < 0 || layer >= layerCount)
+      return fail(res, 400, `layer must be 0..${layerCount - 1}`);
     if (!validApiPath(path))
       return fail(res, 400, 'path must be a relative image path without `.` or `..` segments');
     if (!(limit > 0)) return fail(res, 400, 'limit must be a positive number');
     let file;
     try {
-      file = await openLayerFile(opts.image, layer, path);
+      file = await openLayerFile(image, layer, path);
     } catch (e) {
       if (isStowageError(e)) return fail(res, e.code === 'NOT_FOUND' ? 404 : 502, e.message);
       throw e;
@@ -126,24 +141,24 @@ export async function startExploreServer(opts: ExploreServerOptions): Promise<Ru
     server.once('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EADDRINUSE') {
         reject(
-          new StowageError('USAGE', `port ${opts.port ?? 0} on ${host} is already in use`, {
+          new StowageError('USAGE', `port ${port} on ${host} is already in use`, {
             hint: 'pick another --port, or leave it out for a free one',
           }),
         );
       } else if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND' || e.code === 'EACCES') {
         reject(
-          new StowageError('USAGE', `cannot listen on ${host}:${opts.port ?? 0}: ${e.code}`, {
+          new StowageError('USAGE', `cannot listen on ${host}:${port}: ${e.code}`, {
             hint: 'check --host and --port',
           }),
         );
       } else reject(e);
     });
-    server.listen(opts.port ?? 0, host, () => resolve());
+    server.listen(port, host, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  const bound = (server.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${shownHost}:${port}/?t=${token}`,
+    url: `http://${shownHost}:${bound}/?t=${token}`,
     token,
     close: () =>
       new Promise<void>((resolve) => {

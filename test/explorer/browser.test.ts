@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AuditReport } from '../../src/report/audit-types.js';
 import type { DiffReport } from '../../src/report/diff-report.js';
 import type { InspectReport } from '../../src/report/inspect-types.js';
 import type { TreeDocument } from '../../src/report/tree-report.js';
@@ -159,6 +160,31 @@ describeWithTools('explorer in chromium', ['chromium', 'umoci', 'tar'], () => {
         mode: 'changes',
       });
     }
+    await page.close();
+  });
+
+  it('lists the audit’s findings, redacted as the CLI redacts them, once the scan ends', async () => {
+    const e = await explore(sampleRef);
+    const page = await openPage(e.url, '#panel=secrets');
+    await page.waitForSelector('.finding', { timeout: 60_000 });
+    // audit exits 1 when a finding reaches --fail-on; the document is printed all the same
+    const audit = JSON.parse((await run(['audit', sampleRef, '--format', 'json'])).stdout) as AuditReport;
+    const shown = await page.$$eval('.finding', (els) =>
+      els.map((el) => ({
+        rule: (el as HTMLElement).dataset.rule,
+        excerpt: el.querySelector('.excerpt')?.textContent ?? null,
+      })),
+    );
+    expect(shown).toEqual(audit.findings.map((f) => ({ rule: f.ruleId, excerpt: f.excerpt })));
+    await shoot(page, 'secrets');
+    const located = audit.findings.find((f) => f.layer !== null && f.path !== null);
+    expect(located).toBeDefined();
+    await page.click(`.finding[data-rule="${located?.ruleId}"]`);
+    await page.waitForFunction(
+      (p) => document.querySelector<HTMLElement>('.row.selected')?.dataset.path === p,
+      located?.path,
+    );
+    expect((await selection(page)).layer).toBe(located?.layer?.index);
     await page.close();
   });
 

@@ -26,7 +26,7 @@ let model: ExploreModel;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'stowage-explore-model-'));
   ref = `docker-archive:${await writeSample(dir)}`;
-  model = (await loadExploreModel(await openImage(ref), { files: false })).model;
+  model = await loadExploreModel(await openImage(ref), { files: false, audit: 'inline' });
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExploreModel } from '../../src/report/explore-types.js';
+import type { AuditReport } from '../../src/report/audit-types.js';
+import { buildAuditReport } from '../../src/report/audit-report.js';
 import { loadExploreModel } from '../../src/report/explore-model.js';
 import { readWithPython, run, writeSample } from '../cli/cli-harness.js';
 import { openImage } from '../../src/source/index.js';
@@ -62,14 +64,30 @@ describe('explore server', () => {
   it('serves the model the library reads', async () => {
     const res = await fetch(withToken('/api/model'));
     const served = (await res.json()) as ExploreModel;
-    const { model } = await loadExploreModel(await openImage(`docker-archive:${archive}`), {
+    const model = await loadExploreModel(await openImage(`docker-archive:${archive}`), {
       files: true,
-      toolVersion: packageVersion(),
+      audit: 'deferred',
     });
     expect(served).toEqual(JSON.parse(JSON.stringify(model)));
     await expectSchemaValid('explore', served);
     await expectSchemaValid('inspect', served.inspect);
     await expectSchemaValid('waste', served.waste);
+    expect(served.audit).toBeNull();
+  });
+
+  it('serves the audit once its scan ends, as the CLI’s audit reports it', async () => {
+    let res = await fetch(withToken('/api/audit'));
+    for (let i = 0; i < 600 && res.status === 202; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      res = await fetch(withToken('/api/audit'));
+    }
+    expect(res.status).toBe(200);
+    const served = (await res.json()) as AuditReport;
+    const direct = await buildAuditReport(await openImage(`docker-archive:${archive}`), {
+      toolVersion: packageVersion(),
+    });
+    expect(served).toEqual(JSON.parse(JSON.stringify(direct)));
+    expect(served.summary.secrets).toBeGreaterThan(0);
   });
 
   it('serves a file version a later layer overwrote, byte-equal to tar -xO of that layer', async () => {

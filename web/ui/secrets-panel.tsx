@@ -1,8 +1,9 @@
 /**
- * SecretsPanel: `audit`'s findings — secrets (deleted files included) and risky content — with the
+ * SecretsPanel: `audit`'s findings (asked of the server while its scan runs, in explore) — secrets (deleted files included) and risky content — with the
  * excerpts exactly as the CLI redacts them; clicking one selects its layer and reveals the path.
  */
 import type { ExploreModel } from '../../src/report/explore-types.js';
+import { useAudit } from '../data/use-audit.js';
 
 /** SecretsPanelProps: the model and where a click leads. */
 export interface SecretsPanelProps {
@@ -12,7 +13,17 @@ export interface SecretsPanelProps {
 
 /** SecretsPanel lists the audit findings. */
 export function SecretsPanel({ model, onReveal }: SecretsPanelProps) {
-  const a = model.audit;
+  const state = useAudit(model);
+  if (state.kind === 'scanning') return <div class="panel">scanning every layer for secrets…</div>;
+  if (state.kind === 'error')
+    return (
+      <div class="panel">
+        <div class="error-panel" role="alert">
+          the audit could not finish: {state.message}
+        </div>
+      </div>
+    );
+  const a = state.report;
   return (
     <div class="panel secrets-panel">
       <p>

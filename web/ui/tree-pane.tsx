@@ -12,7 +12,7 @@ import type { TreeView, ViewMode } from '../data/view.js';
 
 /** ROW_HEIGHT is every row's height in pixels (the virtual list depends on it). */
 export const ROW_HEIGHT = 20;
-const OVERSCAN = 40;
+const OVERSCAN = 15;
 
 const MARK: Record<string, string> = {
   added: '+',
@@ -80,7 +80,9 @@ export function TreePane(p: TreePaneProps) {
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(p.rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
   const items = [];
-  for (let i = first; i < last; i++) items.push(<TreeRow key={p.rows.ids[i]} p={p} at={i} />);
+  // keyed by slot, not by path: a jump reuses the row elements instead of replacing them all
+  const slots = last - first;
+  for (let i = first; i < last; i++) items.push(<TreeRow key={i % Math.max(1, slots)} p={p} at={i} />);
   return (
     <section class={`pane tree-pane${p.focused ? ' focused' : ''}`} aria-label="Files">
       <div class="toolbar">

@@ -5,7 +5,6 @@
 import { baseHint } from '../../analysis/check/base-layers.js';
 import { isStowageError } from '../../model/errors.js';
 import type { Image } from '../../model/image.js';
-import type { LayerStack } from '../../filetree/layer-stack.js';
 import type { ExploreModel } from '../../report/explore-types.js';
 import { loadExploreModel } from '../../report/explore-model.js';
 import type { CommandContext } from '../command.js';
@@ -46,17 +45,21 @@ async function openBase(ctx: CommandContext, image: Image): Promise<Image | unde
   }
 }
 
-/** loadForExplorer reads the model of `ctx.args[0]` (and --against). */
+/**
+ * loadForExplorer reads the model of `ctx.args[0]` (and --against): for `explore` (files: true) with
+ * the audit deferred to the server, for `report` with the audit inside.
+ */
 export async function loadForExplorer(
   ctx: CommandContext,
   files: boolean,
-): Promise<{ image: Image; model: ExploreModel; stack: LayerStack }> {
+): Promise<{ image: Image; model: ExploreModel }> {
   const image = await ctx.openImage(ctx.args[0] as string);
   const against =
     typeof ctx.values.against === 'string' ? await ctx.openImage(ctx.values.against) : undefined;
   const base = await openBase(ctx, image);
-  const { model, stack } = await loadExploreModel(image, {
+  const model = await loadExploreModel(image, {
     files,
+    audit: files ? 'deferred' : 'inline',
     ...(base !== undefined && { base }),
     ...(against !== undefined && { against }),
     toolVersion: packageVersion(),
@@ -64,5 +67,5 @@ export async function loadForExplorer(
   });
   ctx.progress.clear();
   for (const w of model.warnings) ctx.io.stderr.write(`stowage: warning: ${w}\n`);
-  return { image, model, stack };
+  return { image, model };
 }

@@ -5,7 +5,9 @@
 import { spawn } from 'node:child_process';
 import { startExploreServer } from '../../server/explore-server.js';
 import { loadWebAssets } from '../../server/web-assets.js';
-import type { Command } from '../command.js';
+import { buildAuditReport } from '../../report/audit-report.js';
+import type { Command, CommandContext } from '../command.js';
+import { packageVersion } from '../version.js';
 import { intOption } from './int-option.js';
 import { AGAINST_OPTION, BASE_OPTION, loadForExplorer } from './explore-load.js';
 
@@ -13,6 +15,19 @@ import { AGAINST_OPTION, BASE_OPTION, loadForExplorer } from './explore-load.js'
 export const EXPLORE_SERVER_SCHEMA = 'stowage.explore-server/v1';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/**
+ * serve reads the image, starts the audit and the server (its findings reach the page through
+ * /api/audit when the scan ends); the model is not kept past the server's start.
+ */
+async function serve(ctx: CommandContext, host: string, port: number) {
+  const assets = await loadWebAssets();
+  const { image, model } = await loadForExplorer(ctx, true);
+  const reference = model.inspect.reference;
+  const audit = buildAuditReport(image, { toolVersion: packageVersion() });
+  const server = await startExploreServer({ model, image, assets, host, port, audit });
+  return { server, reference };
+}
 
 /** exploreCommand serves the explorer. */
 export const exploreCommand: Command = {
@@ -35,9 +50,7 @@ export const exploreCommand: Command = {
   async run(ctx) {
     const port = intOption(ctx.values.port, 'port', 0);
     const host = typeof ctx.values.host === 'string' ? ctx.values.host : '127.0.0.1';
-    const assets = await loadWebAssets();
-    const { image, model } = await loadForExplorer(ctx, true);
-    const server = await startExploreServer({ model, image, assets, host, port });
+    const { server, reference } = await serve(ctx, host, port);
     if (!LOOPBACK.has(host)) {
       ctx.io.stderr.write(
         `stowage: warning: listening on ${host}, not loopback: anyone who can reach it and has the URL can read this image\n`,
@@ -46,7 +59,7 @@ export const exploreCommand: Command = {
     ctx.out(
       ctx.global.format === 'json'
         ? `${JSON.stringify({ schema: EXPLORE_SERVER_SCHEMA, url: server.url })}\n`
-        : `stowage explorer for ${model.inspect.reference}\n${server.url}\n(Ctrl-C stops it)\n`,
+        : `stowage explorer for ${reference}\n${server.url}\n(Ctrl-C stops it)\n`,
     );
     if (ctx.values.open === true) {
       spawn('xdg-open', [server.url], { stdio: 'ignore', detached: true })
