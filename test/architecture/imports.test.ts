@@ -80,7 +80,7 @@ describe('import direction', () => {
     expect(violations()).toEqual([]);
   });
 
-  it('keeps the browser client apart: web/ imports only types from src/report (values only from explore-types)', () => {
+  it('keeps the browser client apart: web/ imports only types from src/report, values only from dependency-free modules', () => {
     const WEB = join(SRC, '..', 'web');
     const bad: string[] = [];
     for (const file of sourceFiles(WEB).concat(tsxFiles(WEB))) {
@@ -90,11 +90,23 @@ describe('import direction', () => {
         const to = relative(SRC, normalize(join(dirname(file), m[2] as string)));
         if (to.startsWith('..')) continue; // inside web/
         const typeOnly = m[1] !== undefined;
-        if (to.startsWith('report/') && (typeOnly || to === 'report/explore-types.js')) continue;
+        if (to.startsWith('report/') && (typeOnly || SHARED_WITH_WEB.includes(to))) continue;
         bad.push(`${relative(WEB, file)} -> src/${to}`);
       }
     }
     expect(bad).toEqual([]);
+  });
+});
+
+/** SHARED_WITH_WEB are the src modules the browser bundle may take values from: they import nothing. */
+const SHARED_WITH_WEB = ['report/explore-types.js', 'report/format/size.js', 'report/format/mode.js'];
+
+describe('modules shared with the browser', () => {
+  it('import nothing but types', () => {
+    for (const m of SHARED_WITH_WEB) {
+      const text = readFileSync(join(SRC, m.replace(/\.js$/, '.ts')), 'utf8');
+      expect(text.match(/^import (?!type )/gm), m).toBeNull();
+    }
   });
 });
 

@@ -39,6 +39,14 @@ function allDirs(index: ImageIndex): Set<number> {
   return s;
 }
 
+/** toggled returns a copy of `set` with `item` added, or removed when it was there. */
+function toggled<T>(set: ReadonlySet<T>, item: T): Set<T> {
+  const s = new Set(set);
+  if (s.has(item)) s.delete(item);
+  else s.add(item);
+  return s;
+}
+
 function ancestors(index: ImageIndex, id: number): number[] {
   const out: number[] = [];
   for (let p = index.parent(id); p > 0; p = index.parent(p)) out.push(p);
@@ -99,20 +107,8 @@ export function App({ model }: { model: ExploreModel }) {
     setPane('tree');
     setRevealTick((t) => t + 1);
   };
-  const toggleDir = (id: number) =>
-    setExpanded((old) => {
-      const s = new Set(old);
-      if (s.has(id)) s.delete(id);
-      else s.add(id);
-      return s;
-    });
-  const toggleCategory = (c: Category) =>
-    setHidden((old) => {
-      const s = new Set(old);
-      if (s.has(c)) s.delete(c);
-      else s.add(c);
-      return s;
-    });
+  const toggleDir = (id: number) => setExpanded((old) => toggled(old, id));
+  const toggleCategory = (c: Category) => setHidden((old) => toggled(old, c));
   const hasKids = (id: number) => index.children(id).some((c) => view.present[c] === 1);
 
   const onKey = (ev: KeyboardEvent) => {

@@ -9,7 +9,7 @@ import { renderTable } from '../format/table.js';
 import { truncate } from '../format/text.js';
 import type { TraceDocument } from '../trace-report.js';
 import { changeMark } from './layers-text.js';
-import { modeString } from './tree-text.js';
+import { modeString } from '../format/mode.js';
 
 /** renderTraceText renders a trace report. */
 export function renderTraceText(r: TraceDocument, opts: { style?: Style } = {}): string {

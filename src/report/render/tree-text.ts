@@ -3,30 +3,10 @@
  * the path drawn as a tree; in a layer's view each line starts with its change mark.
  */
 import { formatBytes } from '../format/size.js';
+import { modeString, TYPE_CHAR } from '../format/mode.js';
 import { plainStyle, type Style } from '../format/style.js';
 import type { TreeDocument, TreeNodeJson } from '../tree-report.js';
 import { changeMark } from './layers-text.js';
-
-const TYPE_CHAR: Record<string, string> = {
-  dir: 'd',
-  symlink: 'l',
-  hardlink: 'h',
-  char: 'c',
-  block: 'b',
-  fifo: 'p',
-};
-
-/** modeString renders a type and permission bits as `drwxr-xr-x` (setuid/setgid/sticky included). */
-export function modeString(type: string, mode: number): string {
-  const bits = 'rwxrwxrwx'.split('').map((ch, i) => ((mode >> (8 - i)) & 1 ? ch : '-'));
-  const special = (pos: number, flag: number, on: string, off: string) => {
-    if (mode & flag) bits[pos] = bits[pos] === '-' ? off : on;
-  };
-  special(2, 0o4000, 's', 'S');
-  special(5, 0o2000, 's', 'S');
-  special(8, 0o1000, 't', 'T');
-  return (TYPE_CHAR[type] ?? '-') + bits.join('');
-}
 
 function label(n: TreeNodeJson, s: Style): string {
   const name = n.type === 'dir' ? s.bold(`${n.name}/`) : n.name;
