@@ -143,6 +143,20 @@ describeWithTools('explorer in chromium', ['chromium', 'umoci', 'tar'], () => {
     await page.close();
   });
 
+  it('collapses the base image’s layers behind one row', async () => {
+    // `t` is the crafted image before its last layer: a base of two layers
+    const e = await explore(craftedRef, '--base', craftedRef.replace(/:final$/, ':t'));
+    const page = await openPage(e.url, '#layer=2');
+    await page.waitForSelector('.base-row');
+    expect(await page.textContent('.base-row')).toContain('2 layers');
+    const shownLayers = () =>
+      page.$$eval('.layer[data-layer]', (els) => els.map((el) => (el as HTMLElement).dataset.layer));
+    expect(await shownLayers()).toEqual(['2']);
+    await page.click('.base-row');
+    expect(await shownLayers()).toEqual(['0', '1', '2']);
+    await page.close();
+  });
+
   it('selects the causing layer and reveals the path when a waste entry is clicked', async () => {
     const e = await explore(sampleRef);
     const page = await openPage(e.url);
