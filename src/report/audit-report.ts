@@ -39,6 +39,8 @@ export interface AuditOptions {
   /** called as each layer finishes */
   onProgress?: (done: number, total: number) => void;
   onWarning?: (message: string) => void;
+  /** stops the audit (the explorer's server, when it shuts down) */
+  signal?: AbortSignal;
 }
 
 /** AUDIT_RULES is the catalogue of every audit rule (secrets, then risks). */
@@ -70,6 +72,7 @@ export async function auditImage(
     ...(opts.config?.maxFileBytes !== undefined && { maxBytes: opts.config.maxFileBytes }),
     ...(opts.onProgress !== undefined && { onLayerDone: opts.onProgress }),
     ...(opts.onWarning !== undefined && { onWarning: opts.onWarning }),
+    ...(opts.signal !== undefined && { signal: opts.signal }),
   });
   const { stack, layers } = scan;
   const steps = alignHistory(config, layers.length);

@@ -41,6 +41,8 @@ export interface LayerScanOptions extends ScanLimits {
   concurrency?: number;
   onLayerDone?: (layer: number, layers: number) => void;
   onWarning?: (message: string) => void;
+  /** stops the scan between entries (it then rejects with the signal's reason) */
+  signal?: AbortSignal;
 }
 
 /** LayerScanResult is the stacked image plus every secret found in any layer. */
@@ -92,6 +94,7 @@ async function* scanEntries(
   stats: LayerScanStats,
 ): AsyncGenerator<LayerEntry> {
   for await (const item of layer.items({ hashContents: true, onWarning: opts.onWarning })) {
+    opts.signal?.throwIfAborted();
     const e = item.entry;
     if (e.type === 'file' && e.whiteout === undefined) {
       for (const rule of pathRules) {

@@ -24,9 +24,15 @@ async function serve(ctx: CommandContext, host: string, port: number) {
   const assets = await loadWebAssets();
   const { image, model } = await loadForExplorer(ctx, true);
   const reference = model.inspect.reference;
-  const audit = buildAuditReport(image, { toolVersion: packageVersion() });
-  const server = await startExploreServer({ model, image, assets, host, port, audit });
-  return { server, reference };
+  const stopAudit = new AbortController();
+  const audit = buildAuditReport(image, { toolVersion: packageVersion(), signal: stopAudit.signal });
+  try {
+    const server = await startExploreServer({ model, image, assets, host, port, audit });
+    return { server, reference, stopAudit };
+  } catch (e) {
+    stopAudit.abort();
+    throw e;
+  }
 }
 
 /** exploreCommand serves the explorer. */
@@ -50,7 +56,7 @@ export const exploreCommand: Command = {
   async run(ctx) {
     const port = intOption(ctx.values.port, 'port', 0);
     const host = typeof ctx.values.host === 'string' ? ctx.values.host : '127.0.0.1';
-    const { server, reference } = await serve(ctx, host, port);
+    const { server, reference, stopAudit } = await serve(ctx, host, port);
     if (!LOOPBACK.has(host)) {
       ctx.io.stderr.write(
         `stowage: warning: listening on ${host}, not loopback: anyone who can reach it and has the URL can read this image\n`,
@@ -72,6 +78,7 @@ export const exploreCommand: Command = {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
     });
+    stopAudit.abort(); // a scan still running must not keep the process alive
     await server.close();
   },
 };
