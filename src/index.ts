@@ -66,3 +66,13 @@ export {
 } from './optimize/index.js';
 export { writeImage, parseSinkReference, type SinkReference } from './sink/index.js';
 export { pushImage, type PushOptions, type PushResult } from './sink/registry-push/index.js';
+
+// Extraction: one file's bytes or whole trees out of any layer.
+export {
+  openLayerFile,
+  openImageFile,
+  extractImage,
+  type LayerFile,
+  type ExtractOptions,
+  type ExtractSummary,
+} from './extract/index.js';

@@ -18,6 +18,8 @@ import { diffCommand } from './diff.js';
 import { shareCommand } from './share.js';
 import { optimizeCommand } from './optimize.js';
 import { pushCommand } from './push.js';
+import { catCommand } from './cat.js';
+import { extractCommand } from './extract.js';
 
 /** COMMANDS lists every subcommand in help order. */
 export const COMMANDS: readonly Command[] = [
@@ -26,6 +28,8 @@ export const COMMANDS: readonly Command[] = [
   layersCommand,
   treeCommand,
   traceCommand,
+  catCommand,
+  extractCommand,
   wasteCommand,
   checkCommand,
   lintCommand,
