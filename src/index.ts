@@ -76,3 +76,17 @@ export {
   type ExtractOptions,
   type ExtractSummary,
 } from './extract/index.js';
+
+// Packages and SBOMs.
+export {
+  catalogImage,
+  dpkgCataloger,
+  apkCataloger,
+  type Catalog,
+  type CatalogedPackage,
+  type Cataloger,
+  type PackageRecord,
+} from './catalog/index.js';
+export { buildPackagesReport, type PackagesReport, type PackagesOptions } from './report/packages-report.js';
+export { renderPackagesText } from './report/render/packages-text.js';
+export { renderSpdx, renderCycloneDx, type SbomContext } from './report/sbom.js';

@@ -20,6 +20,7 @@ import { optimizeCommand } from './optimize.js';
 import { pushCommand } from './push.js';
 import { catCommand } from './cat.js';
 import { extractCommand } from './extract.js';
+import { packagesCommand } from './packages.js';
 
 /** COMMANDS lists every subcommand in help order. */
 export const COMMANDS: readonly Command[] = [
@@ -30,6 +31,7 @@ export const COMMANDS: readonly Command[] = [
   traceCommand,
   catCommand,
   extractCommand,
+  packagesCommand,
   wasteCommand,
   checkCommand,
   lintCommand,
