@@ -21,6 +21,7 @@ import { pushCommand } from './push.js';
 import { catCommand } from './cat.js';
 import { extractCommand } from './extract.js';
 import { packagesCommand } from './packages.js';
+import { dockerfileCommand } from './dockerfile.js';
 
 /** COMMANDS lists every subcommand in help order. */
 export const COMMANDS: readonly Command[] = [
@@ -32,6 +33,7 @@ export const COMMANDS: readonly Command[] = [
   catCommand,
   extractCommand,
   packagesCommand,
+  dockerfileCommand,
   wasteCommand,
   checkCommand,
   lintCommand,
