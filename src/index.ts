@@ -90,3 +90,8 @@ export {
 export { buildPackagesReport, type PackagesReport, type PackagesOptions } from './report/packages-report.js';
 export { renderPackagesText } from './report/render/packages-text.js';
 export { renderSpdx, renderCycloneDx, type SbomContext } from './report/sbom.js';
+export {
+  reconstructDockerfile,
+  type Reconstruction,
+  type ReconstructedStep,
+} from './analysis/history/reconstruct.js';

@@ -30,30 +30,19 @@ interface ApkPkg {
   files: Record<string, string>;
 }
 
-const MUSL: ApkPkg = {
-  name: 'musl',
-  version: '1.2.4-r2',
-  size: 655360,
-  files: { 'lib/ld-musl-x86_64.so.1': 'm'.repeat(600) },
-};
-const BUSYBOX_1: ApkPkg = {
-  name: 'busybox',
-  version: '1.36.1-r5',
-  size: 958464,
-  files: { 'bin/busybox': 'b'.repeat(900) },
-};
-const BUSYBOX_2: ApkPkg = {
-  name: 'busybox',
-  version: '1.36.1-r7',
-  size: 962560,
-  files: { 'bin/busybox': 'B'.repeat(950) },
-};
-const CURL: ApkPkg = {
-  name: 'curl',
-  version: '8.5.0-r0',
-  size: 270336,
-  files: { 'usr/bin/curl': 'c'.repeat(250), 'usr/share/man/man1/curl.1': 'man' },
-};
+const pkg = (name: string, version: string, size: number, files: Record<string, string>): ApkPkg => ({
+  name,
+  version,
+  size,
+  files,
+});
+const MUSL = pkg('musl', '1.2.4-r2', 655360, { 'lib/ld-musl-x86_64.so.1': 'm'.repeat(600) });
+const BUSYBOX_1 = pkg('busybox', '1.36.1-r5', 958464, { 'bin/busybox': 'b'.repeat(900) });
+const BUSYBOX_2 = pkg('busybox', '1.36.1-r7', 962560, { 'bin/busybox': 'B'.repeat(950) });
+const CURL = pkg('curl', '8.5.0-r0', 270336, {
+  'usr/bin/curl': 'c'.repeat(250),
+  'usr/share/man/man1/curl.1': 'man',
+});
 
 /** record writes one package's record in apk's installed-database format. */
 function record(p: ApkPkg): string {

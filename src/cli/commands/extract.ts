@@ -22,12 +22,12 @@ export const extractCommand: Command = {
     'and a symlink loop is an error. DIR must be empty or missing unless --force. Owners are not\n' +
     'applied, setuid/setgid bits are dropped, devices and FIFOs are skipped (and listed).\n' +
     'With --format json prints a stowage.extract/v1 document.',
+  args: { min: 1, max: Infinity },
   options: [
     { name: 'to', type: 'string', valueName: 'DIR', description: 'the directory to write into (required)' },
     { name: 'layer', type: 'string', valueName: 'N', description: 'what layer N stores (0 = base)' },
     { name: 'force', type: 'boolean', description: 'write into a directory that is not empty' },
   ],
-  args: { min: 1, max: Infinity },
   async run(ctx) {
     const to = ctx.values.to;
     if (typeof to !== 'string' || to === '') {

@@ -29,12 +29,10 @@ export function renderPackagesText(r: PackagesReport, opts: PackagesTextOptions 
       `${formatBytes(sum.bytes)} in their files; ${formatBytes(sum.unownedBytes)} in ${sum.unownedFiles} files owned by no package`,
     tableBlock(
       [
-        { header: 'LAYER', align: 'right' },
-        { header: 'ADDED', align: 'right' },
-        { header: 'UPGRADED', align: 'right' },
-        { header: 'REMOVED', align: 'right' },
-        { header: 'WROTE', align: 'right' },
-        { header: 'OWNED', align: 'right' },
+        ...['LAYER', 'ADDED', 'UPGRADED', 'REMOVED', 'WROTE', 'OWNED'].map((header) => ({
+          header,
+          align: 'right' as const,
+        })),
         { header: 'CREATED BY' },
       ],
       r.layers.map((l) => [
