@@ -66,3 +66,32 @@ export {
 } from './optimize/index.js';
 export { writeImage, parseSinkReference, type SinkReference } from './sink/index.js';
 export { pushImage, type PushOptions, type PushResult } from './sink/registry-push/index.js';
+
+// Extraction: one file's bytes or whole trees out of any layer.
+export {
+  openLayerFile,
+  openImageFile,
+  extractImage,
+  type LayerFile,
+  type ExtractOptions,
+  type ExtractSummary,
+} from './extract/index.js';
+
+// Packages and SBOMs.
+export {
+  catalogImage,
+  dpkgCataloger,
+  apkCataloger,
+  type Catalog,
+  type CatalogedPackage,
+  type Cataloger,
+  type PackageRecord,
+} from './catalog/index.js';
+export { buildPackagesReport, type PackagesReport, type PackagesOptions } from './report/packages-report.js';
+export { renderPackagesText } from './report/render/packages-text.js';
+export { renderSpdx, renderCycloneDx, type SbomContext } from './report/sbom.js';
+export {
+  reconstructDockerfile,
+  type Reconstruction,
+  type ReconstructedStep,
+} from './analysis/history/reconstruct.js';

@@ -5,8 +5,11 @@
 
 /** OutStream is the part of a writable stream the CLI uses. */
 export interface OutStream {
-  write(chunk: string): unknown;
+  /** write takes text, or raw bytes (`stowage cat`); false asks the writer to wait for 'drain' */
+  write(chunk: string | Uint8Array): unknown;
   isTTY?: boolean;
+  /** once lets a writer of many bytes wait for 'drain' (a real stream has it) */
+  once?(event: 'drain', listener: () => void): unknown;
 }
 
 /** CliIo is everything the CLI reads from or writes to outside its arguments. */

@@ -13,7 +13,7 @@ import type { Image } from '../model/image.js';
 import type { AuditReport } from '../report/audit-types.js';
 import type { ExploreModel } from '../report/explore-types.js';
 import { SERVED_CSP, servedPage } from '../report/render/explore-html.js';
-import { openLayerFile } from './layer-file.js';
+import { openLayerFile } from '../extract/layer-file.js';
 import { validApiPath } from './api-path.js';
 import type { WebAssets } from './web-assets.js';
 
@@ -120,12 +120,12 @@ export async function startExploreServer(opts: ExploreServerOptions): Promise<Ru
     res.writeHead(200, {
       ...BODY_HEADERS,
       'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
-      'X-Stowage-Size': String(file.entry.size),
-      ...(limit >= file.entry.size && { 'Content-Length': String(file.entry.size) }),
+      'X-Stowage-Size': String(file.content.entry.size),
+      ...(limit >= file.content.entry.size && { 'Content-Length': String(file.content.entry.size) }),
     });
     let sent = 0;
     try {
-      for await (const chunk of file.body()) {
+      for await (const chunk of file.body as AsyncIterable<Buffer>) {
         const part = sent + chunk.length > limit ? chunk.subarray(0, limit - sent) : chunk;
         sent += part.length;
         if (!res.write(part)) await new Promise((r) => res.once('drain', r));
@@ -134,6 +134,8 @@ export async function startExploreServer(opts: ExploreServerOptions): Promise<Ru
       res.end();
     } catch {
       res.destroy(); // headers are gone: a cut connection is the only honest signal left
+    } finally {
+      file.body.destroy();
     }
   }
 

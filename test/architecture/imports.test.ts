@@ -18,6 +18,8 @@ const RANK: Record<string, number> = {
   sink: 2,
   dockerfile: 2,
   analysis: 3,
+  extract: 2,
+  catalog: 3,
   optimize: 3,
   report: 4,
   server: 5,

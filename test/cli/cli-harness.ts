@@ -15,6 +15,8 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** stdout as bytes, for commands that print raw bytes */
+  bytes: Buffer;
 }
 
 /** RunOptions fake the terminal and environment. */
@@ -29,13 +31,20 @@ export interface RunOptions {
 export async function run(argv: string[], opts: RunOptions = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
+  const chunks: Buffer[] = [];
   const io = {
-    stdout: { write: (s: string) => (stdout += s), isTTY: opts.stdoutTTY ?? false },
+    stdout: {
+      write: (s: string | Uint8Array) => {
+        chunks.push(Buffer.from(s));
+        stdout += Buffer.from(s).toString('utf8');
+      },
+      isTTY: opts.stdoutTTY ?? false,
+    },
     stderr: { write: (s: string) => (stderr += s), isTTY: opts.stderrTTY ?? false },
     env: opts.env ?? {},
   };
   const code = await runCli(argv, io, opts.commands);
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, bytes: Buffer.concat(chunks) };
 }
 
 /** writeSample writes the sample image into `dir` and returns its path. */

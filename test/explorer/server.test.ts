@@ -130,9 +130,9 @@ describe('explore server', () => {
     expect((await fetch(withToken('/api/file', { layer: '9', path: 'etc/passwd' }))).status).toBe(400);
     const missing = await fetch(withToken('/api/file', { layer: '5', path: 'etc/passwd' }));
     expect(missing.status).toBe(404);
-    expect(((await missing.json()) as { error: string }).error).toContain(
-      'layer 5 stores no file etc/passwd',
-    );
+    const why = ((await missing.json()) as { error: string }).error;
+    expect(why).toContain('layer 5 stores no entry');
+    expect(why).toContain('path etc/passwd');
     expect((await fetch(withToken('/api/nothing'))).status).toBe(404);
     expect((await fetch(withToken('/'), { method: 'POST' })).status).toBe(405);
   });

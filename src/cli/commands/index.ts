@@ -20,6 +20,10 @@ import { optimizeCommand } from './optimize.js';
 import { pushCommand } from './push.js';
 import { exploreCommand } from './explore.js';
 import { reportCommand } from './report.js';
+import { catCommand } from './cat.js';
+import { extractCommand } from './extract.js';
+import { packagesCommand } from './packages.js';
+import { dockerfileCommand } from './dockerfile.js';
 
 /** COMMANDS lists every subcommand in help order. */
 export const COMMANDS: readonly Command[] = [
@@ -30,6 +34,10 @@ export const COMMANDS: readonly Command[] = [
   layersCommand,
   treeCommand,
   traceCommand,
+  catCommand,
+  extractCommand,
+  packagesCommand,
+  dockerfileCommand,
   wasteCommand,
   checkCommand,
   lintCommand,
