@@ -19,6 +19,8 @@ const RANK: Record<string, number> = {
   dockerfile: 2,
   analysis: 3,
   optimize: 3,
+  executable: 3,
+  slim: 3.5,
   report: 4,
   cli: 5,
   server: 5,

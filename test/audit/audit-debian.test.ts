@@ -1,44 +1,23 @@
 /**
  * A clean Debian image (debootstrap --variant=minbase bookworm, committed with buildah) has no
- * finding at error level and no secret at any level. The rootfs is built once per test run into the run's fixture directory.
+ * finding at error level and no secret at any level. The rootfs is the run's shared Debian fixture.
  * The lower-level findings are printed so they can be reviewed; their setuid/setgid counts are
  * checked against `find -perm` on the rootfs debootstrap wrote.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, expect, inject, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { AuditReport } from '../../src/report/audit-types.js';
 import { run as cli } from '../cli/cli-harness.js';
-import { Buildah } from '../fixtures/buildah.js';
+import { DEBIAN_TOOLS, getDebianBase, type DebianBase } from '../fixtures/debian-base.js';
 import { runText } from '../fixtures/run.js';
 import { describeWithTools } from '../helpers/tools.js';
 
-/** MIRROR is the Debian mirror debootstrap reads (STOWAGE_DEBIAN_MIRROR overrides it). */
-const MIRROR = process.env.STOWAGE_DEBIAN_MIRROR ?? 'http://deb.debian.org/debian';
-
-let dir: string;
+let base: DebianBase;
 let report: AuditReport;
 
-describeWithTools('stowage audit on a clean Debian image', ['debootstrap', 'buildah'], () => {
+describeWithTools('stowage audit on a clean Debian image', DEBIAN_TOOLS, () => {
   beforeAll(async () => {
-    dir = join(
-      (inject('stowageFixturesDir') as string | undefined) ?? mkdtempSync(join(tmpdir(), 'stowage-debian-')),
-      'debian',
-    );
-    const rootfs = join(dir, 'rootfs');
-    const layout = join(dir, 'layout');
-    if (!existsSync(join(layout, 'index.json'))) {
-      await runText('debootstrap', ['--variant=minbase', 'bookworm', rootfs, MIRROR]);
-      const buildah = await Buildah.create(join(dir, 'storage'));
-      await buildah.commitRootfs(
-        'localhost/stowage-debian:latest',
-        rootfs,
-        'debootstrap --variant=minbase bookworm',
-      );
-      await buildah.push('localhost/stowage-debian:latest', `oci:${layout}:bookworm`);
-    }
-    const r = await cli(['audit', `oci:${layout}:bookworm`, '--format', 'json']);
+    base = await getDebianBase();
+    const r = await cli(['audit', base.ref, '--format', 'json']);
     report = JSON.parse(r.stdout) as AuditReport;
     expect(r.code).toBe(0);
   }, 900_000);
@@ -56,9 +35,8 @@ describeWithTools('stowage audit on a clean Debian image', ['debootstrap', 'buil
   });
 
   it('counts setuid/setgid like find -perm on the rootfs', async () => {
-    const rootfs = join(dir, 'rootfs');
     const count = async (perm: string) => {
-      const out = await runText('find', [rootfs, '-perm', perm]);
+      const out = await runText('find', [base.rootfs, '-perm', perm]);
       return out === '' ? 0 : out.split('\n').length;
     };
     expect(report.summary.setuid).toBe(await count('-4000'));

@@ -18,6 +18,7 @@ import { diffCommand } from './diff.js';
 import { shareCommand } from './share.js';
 import { optimizeCommand } from './optimize.js';
 import { pushCommand } from './push.js';
+import { slimCommand } from './slim.js';
 
 /** COMMANDS lists every subcommand in help order. */
 export const COMMANDS: readonly Command[] = [
@@ -33,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
   diffCommand,
   shareCommand,
   optimizeCommand,
+  slimCommand,
   pullCommand,
   pushCommand,
   cacheCommand,
