@@ -88,7 +88,8 @@ export async function commandClosure(
   while (queue.length > 0) {
     const batch = queue;
     queue = [];
-    const bodies = await fs.readFiles(batch);
+    // the loader's cache rides along with the first batch: one pass over the layers saved
+    const bodies = await fs.readFiles(setup === undefined ? [...batch, LD_CACHE] : batch);
     for (const path of batch) {
       const body = bodies.get(path);
       if (body === undefined) continue;

@@ -53,10 +53,29 @@ export interface SlimReport {
   } | null;
 }
 
-/** groupKept groups kept paths by kind, paths with a leading `/`, sorted. */
+/** KIND_ORDER is the order rules are listed in: the application's own files first, parents last. */
+const KIND_ORDER = [
+  'executable',
+  'argument',
+  'symlink',
+  'interpreter',
+  'needed',
+  'shebang',
+  'loader',
+  'observed',
+  'include',
+  'always',
+  'parent',
+];
+
+/** groupKept groups kept paths by kind (in KIND_ORDER), paths with a leading `/`, sorted. */
 export function groupKept(kept: readonly KeptPath[]): SlimReport['kept'] {
   const out: SlimReport['kept'] = {};
-  for (const k of kept) {
+  const rank = (kind: string) => {
+    const i = KIND_ORDER.indexOf(kind);
+    return i < 0 ? KIND_ORDER.length : i;
+  };
+  for (const k of [...kept].sort((a, b) => rank(a.kind) - rank(b.kind))) {
     const g = (out[k.kind] ??= { count: 0, paths: [] });
     g.count++;
     g.paths.push({ path: `/${k.path}`, reason: k.reason });

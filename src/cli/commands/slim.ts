@@ -5,7 +5,7 @@
  * slim image only after it has answered its probes as the original did (exit 1 otherwise).
  */
 import { readImageStack } from '../../filetree/read-image.js';
-import { normalizePath } from '../../executable/resolve-path.js';
+import { resolvePath } from '../../executable/resolve-path.js';
 import { StowageError } from '../../model/errors.js';
 import type { Image } from '../../model/image.js';
 import { DEFAULT_COMPRESSION, parseCompression } from '../../optimize/layer-compression.js';
@@ -161,7 +161,8 @@ export const slimCommand: Command = {
       },
       probes,
       timeoutMs,
-      runner: problem === undefined,
+      // --explain in static mode needs no run: the original runs only to be compared with the slim image
+      runner: problem === undefined && !(explain !== undefined && mode === 'static'),
       onProgress: (m) => ctx.progress.update(m),
     };
     const plan = await planSlim(source, opts);
@@ -235,8 +236,9 @@ async function writeSlim(
   }
 }
 
+/** explainPath answers for `path` with its directories resolved (a symlink at the end is itself explained). */
 function explainPath(plan: SlimPlan, path: string): SlimExplain {
-  const norm = normalizePath(path);
+  const norm = resolvePath(plan.fs, path, plan.facts.workdir, false).path;
   const inImage = plan.fs.node(norm) !== undefined;
   const k = plan.kept.get(norm);
   return {
