@@ -15,6 +15,8 @@ interface AppSpec {
   files: Record<string, string | Buffer>;
   entrypoint?: string[];
   workdir?: string;
+  /** ExposedPorts, e.g. `8080/tcp` */
+  ports?: string[];
 }
 
 /** HELLO_C prints a fixed line; with --greet it prints /app/greeting.txt, a file no argument names. */
@@ -34,6 +36,34 @@ int main(int argc, char **argv) {
 }
 `;
 
+/** SERVER_C answers GET / with a fixed page and GET /data with /app/data.txt, on 127.0.0.1:8080. */
+const SERVER_C = `#include <netinet/in.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+int main(void) {
+  int s = socket(AF_INET, SOCK_STREAM, 0), one = 1;
+  setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(8080), .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+  if (bind(s, (struct sockaddr *)&a, sizeof a) != 0 || listen(s, 8) != 0) { perror("listen"); return 1; }
+  for (;;) {
+    int c = accept(s, NULL, NULL);
+    char req[1024] = {0}, body[4096] = "hello over http\\n";
+    if (read(c, req, sizeof req - 1) < 0) { close(c); continue; }
+    const char *status = "200 OK";
+    if (strncmp(req, "GET /data ", 10) == 0) {
+      FILE *f = fopen("/app/data.txt", "r");
+      size_t n = f ? fread(body, 1, sizeof body - 1, f) : 0;
+      body[n] = 0;
+      if (f) fclose(f); else status = "404 Not Found";
+    }
+    dprintf(c, "HTTP/1.0 %s\\r\\nContent-Length: %zu\\r\\n\\r\\n%s", status, strlen(body), body);
+    close(c);
+  }
+}
+`;
+
 const SCRIPT = `#!/bin/sh
 set -e
 cd /app
@@ -46,6 +76,7 @@ basename "$(pwd)"
 /** SlimImages are the built images as `oci:DIR:latest` references. */
 export interface SlimImages {
   hello: string;
+  server: string;
   script: string;
   broken: string;
 }
@@ -75,6 +106,7 @@ async function build(dir: string, work: string, name: string, spec: AppSpec): Pr
   const config = ['--history.created_by', `stowage slim test: ${name}`];
   for (const e of spec.entrypoint ?? []) config.push('--config.entrypoint', e);
   if (spec.workdir !== undefined) config.push('--config.workingdir', spec.workdir);
+  for (const p of spec.ports ?? []) config.push('--config.exposedports', p);
   if (config.length > 2) await runText('umoci', ['config', '--image', `${dir}:${name}`, ...config]);
   return `oci:${dir}:${name}`;
 }
@@ -86,6 +118,8 @@ export async function buildSlimImages(base: DebianBase, work: string): Promise<S
   const hello = join(work, 'hello');
   await runText('gcc', ['-O2', '-o', hello, join(work, 'hello.c')]);
   const helloBin = await readFile(hello);
+  await writeFile(join(work, 'server.c'), SERVER_C);
+  await runText('gcc', ['-O2', '-o', join(work, 'server'), join(work, 'server.c')]);
   // the same program marked as an arm64 object (e_machine 183): not runnable on an amd64 image
   const arm = Buffer.from(helloBin);
   arm.writeUInt16LE(183, 18);
@@ -95,6 +129,14 @@ export async function buildSlimImages(base: DebianBase, work: string): Promise<S
     hello: await build(dir, work, 'hello', {
       files: { 'app/hello': helloBin, 'app/greeting.txt': 'greetings from a data file\n' },
       entrypoint: ['/app/hello'],
+    }),
+    server: await build(dir, work, 'server', {
+      files: {
+        'app/server': await readFile(join(work, 'server')),
+        'app/data.txt': 'served from a data file\n',
+      },
+      entrypoint: ['/app/server'],
+      ports: ['8080/tcp'],
     }),
     script: await build(dir, work, 'script', {
       files: { 'app/run.sh': SCRIPT, 'app/data.txt': 'banana apple cherry\napple\nbanana\n' },

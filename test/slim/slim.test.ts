@@ -93,6 +93,33 @@ describeWithTools(
       await expectSchemaValid('slim-explain', kept);
     });
 
+    it('observes an HTTP server through its probes (exposed port) and verifies status and body', async () => {
+      const r = await slim([
+        images.server,
+        '--to',
+        `oci:${join(work, 'server-slim')}:slim`,
+        '--http-probe',
+        '/',
+        '--http-probe',
+        '8080:/data',
+      ]);
+      expect(r.code, r.stderr + r.stdout).toBe(0);
+      const rep = report(r);
+      expect(rep.verification?.verified).toBe(true);
+      expect(rep.original?.app.exited).toBe(false);
+      expect(rep.original?.probes.map((p) => [p.probe, p.status, p.bodyBytes])).toEqual([
+        ['--http-probe 8080:/', 200, 16],
+        ['--http-probe 8080:/data', 200, 24],
+      ]);
+      expect(rep.verification?.slim.probes.map((p) => p.bodySha256)).toEqual(
+        rep.original?.probes.map((p) => p.bodySha256),
+      );
+      expect(kindOf(rep, '/app/data.txt')).toBe('observed');
+      console.info(
+        `HTTP server: ${rep.before.unpackedBytes} → ${rep.after.unpackedBytes} bytes unpacked (${rep.ratio}×)`,
+      );
+    });
+
     it('keeps the coreutils a #!/bin/sh script calls (observed) and verifies it', async () => {
       const r = await slim([images.script, '--to', `oci:${join(work, 'script-slim')}:slim`]);
       expect(r.code, r.stderr + r.stdout).toBe(0);
