@@ -78,10 +78,12 @@ export function compareRuns(
   original.probes.forEach((p, i) => {
     const q = slim.probes[i];
     if (q === undefined) return;
-    for (const key of ['error', 'exitCode', 'stdoutSha256', 'status', 'bodySha256'] as const) {
+    for (const key of ['error', 'exitCode', 'status'] as const) {
       if (p[key] !== q[key])
         diffs.push(`${p.probe}: ${key} ${String(p[key] ?? '–')} → ${String(q[key] ?? '–')}`);
     }
+    if (p.stdoutSha256 !== q.stdoutSha256) diffs.push(`${p.probe}: stdout differs`);
+    if (p.bodySha256 !== q.bodySha256) diffs.push(`${p.probe}: body differs`);
   });
   return diffs;
 }
