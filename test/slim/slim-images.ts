@@ -11,7 +11,7 @@ import type { DebianBase } from '../fixtures/debian-base.js';
 import { runText } from '../fixtures/run.js';
 
 /** AppSpec is one image: files (path → content, or `-> TARGET` for a symlink) and its config. */
-interface AppSpec {
+export interface AppSpec {
   files: Record<string, string | Buffer>;
   entrypoint?: string[];
   workdir?: string;
@@ -94,14 +94,15 @@ async function layout(dir: string, files: AppSpec['files']): Promise<void> {
 }
 
 /**
- * build adds one layer (GNU tar of the app files, owned by root) to the base under tag `name` of the
- * shared layout `dir` (a hard-linked copy of the base layout), then sets its config with umoci.
+ * addLayer adds `tar` (uncompressed) to the base under tag `name` of layout `dir` (a hard-linked
+ * copy of the base layout) and sets the config of `spec` with umoci; returns the reference.
  */
-async function build(dir: string, work: string, name: string, spec: AppSpec): Promise<string> {
-  const ctx = join(work, `${name}-ctx`);
-  await layout(ctx, spec.files);
-  const tar = join(work, `${name}.tar`);
-  await runText('tar', ['-C', ctx, '--owner=0', '--group=0', '--numeric-owner', '-cf', tar, '.']);
+export async function addLayer(
+  dir: string,
+  tar: string,
+  name: string,
+  spec: Omit<AppSpec, 'files'>,
+): Promise<string> {
   await runText('umoci', ['raw', 'add-layer', '--image', `${dir}:bookworm`, '--tag', name, tar]);
   const config = ['--history.created_by', `stowage slim test: ${name}`];
   for (const e of spec.entrypoint ?? []) config.push('--config.entrypoint', e);
@@ -109,6 +110,15 @@ async function build(dir: string, work: string, name: string, spec: AppSpec): Pr
   for (const p of spec.ports ?? []) config.push('--config.exposedports', p);
   if (config.length > 2) await runText('umoci', ['config', '--image', `${dir}:${name}`, ...config]);
   return `oci:${dir}:${name}`;
+}
+
+/** build adds one layer of the app files (GNU tar, owned by root) to the base under tag `name`. */
+async function build(dir: string, work: string, name: string, spec: AppSpec): Promise<string> {
+  const ctx = join(work, `${name}-ctx`);
+  await layout(ctx, spec.files);
+  const tar = join(work, `${name}.tar`);
+  await runText('tar', ['-C', ctx, '--owner=0', '--group=0', '--numeric-owner', '-cf', tar, '.']);
+  return addLayer(dir, tar, name, spec);
 }
 
 /** buildSlimImages compiles the C program and builds the three images under `work`. */
