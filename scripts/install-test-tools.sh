@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the integration tests use as oracles. Idempotent: installs only what is missing.
 set -euo pipefail
-pkgs=(skopeo umoci buildah docker-registry apache2-utils busybox-static debootstrap docker.io python3 tar gzip zstd git chromium strace util-linux)
+pkgs=(skopeo umoci buildah docker-registry apache2-utils busybox-static debootstrap docker.io python3 tar gzip zstd git chromium strace util-linux iproute2 gcc binutils libc-bin)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -15,6 +15,8 @@ export interface KeepOptions {
   squashFrom?: number;
   /** paths (globs, leading `/` optional) removed with everything below them */
   strip?: readonly string[];
+  /** when set, only these paths (normalised, parents included) are kept: slim's kept set */
+  keepOnly?: ReadonlySet<string>;
 }
 
 /** liveVersions returns the file versions whose bytes a visible path shows. */
@@ -60,11 +62,14 @@ export function keepRule(stack: LayerStack, opts: KeepOptions): EntryRule {
   const squashFrom = opts.squashFrom;
   const final = squashFrom === undefined ? undefined : finalVersions(stack);
   const stripped = opts.strip !== undefined && opts.strip.length > 0 ? stripMatcher(opts.strip) : undefined;
+  const only = opts.keepOnly;
   return (layer, row, inode) => {
     const t = stack.tables[layer];
     if (t === undefined) return true;
     const marker = t.isWhiteout(row) || t.isOpaque(row);
-    if (stripped?.(stack.trie.path(t.pathId(row))) === true) return false;
+    const path = stack.trie.path(t.pathId(row));
+    if (stripped?.(path) === true) return false;
+    if (only !== undefined && !marker && !only.has(path)) return false;
     if (final !== undefined && squashFrom !== undefined && layer >= squashFrom) {
       if (marker) return squashFrom > 0;
       return final.get(t.pathId(row)) === versionRef(layer, row);

@@ -28,6 +28,8 @@ export interface OptimizeOptions extends KeepOptions {
   spoolDir?: string;
   /** receives progress messages */
   onProgress?: (message: string) => void;
+  /** the source's stacked layers when the caller has read them already */
+  stack?: LayerStack;
 }
 
 /** OptimizedImage is the transformed image plus what the transform did; close() frees its spool. */
@@ -49,6 +51,7 @@ function outputGroups(n: number, opts: KeepOptions, plans: readonly LayerPlan[])
   const notes = [
     opts.dropWaste === true ? 'drop-waste' : '',
     opts.strip?.length ? `strip ${opts.strip.join(' ')}` : '',
+    opts.keepOnly !== undefined ? `slim: ${opts.keepOnly.size} paths kept` : '',
   ]
     .filter((s) => s !== '')
     .join(', ');
@@ -85,8 +88,8 @@ export function optimizeImage(source: Image, opts: OptimizeOptions): OptimizedIm
         },
       );
     }
-    progress('reading layers …');
-    const stack = await readImageStack(source);
+    if (opts.stack === undefined) progress('reading layers …');
+    const stack = opts.stack ?? (await readImageStack(source));
     const plans = planRewrite(stack, keepRule(stack, opts));
     const groups = outputGroups(layers.length, opts, plans);
     if (opts.spoolDir !== undefined) await mkdir(opts.spoolDir, { recursive: true });

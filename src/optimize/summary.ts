@@ -32,6 +32,7 @@ export interface OutputLayerSummary {
 export interface OptimizeSummary {
   before: { layers: number; compressedBytes: number; layerFileBytes: number };
   after: { layers: number; compressedBytes: number; layerFileBytes: number };
+  /** `strip` counts what --strip or slim's kept set removed; `superseded` what squash/drop-waste did */
   removed: { strip: RemovedTally; superseded: RemovedTally; entries: number };
   /** hard links turned into regular files because their target was removed */
   materialised: RemovedTally;
@@ -69,10 +70,11 @@ export function summarizePlan(
       if (plan?.keep[row] === 1) continue;
       removed.entries++;
       const path = stack.trie.path(t.pathId(row));
+      const notKept = opts.keepOnly !== undefined && !opts.keepOnly.has(path);
       const byStrip = stripped?.(path) === true;
       if (byStrip && !t.isWhiteout(row) && !t.isOpaque(row)) strippedPaths.add(path);
       if (!isFile) continue;
-      const tally = byStrip ? removed.strip : removed.superseded;
+      const tally = byStrip || notKept ? removed.strip : removed.superseded;
       tally.files++;
       tally.bytes += t.size(row);
     }

@@ -21,6 +21,8 @@ const RANK: Record<string, number> = {
   extract: 2,
   catalog: 3,
   optimize: 3,
+  executable: 3,
+  slim: 3.5,
   report: 4,
   server: 5,
   sample: 5,

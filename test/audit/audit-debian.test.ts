@@ -1,23 +1,23 @@
 /**
  * A clean Debian image (debootstrap --variant=minbase bookworm, committed with buildah) has no
- * finding at error level and no secret at any level. The rootfs is the run's shared Debian base (test/fixtures/debian-base.ts).
+ * finding at error level and no secret at any level. The rootfs is the run's shared Debian fixture.
  * The lower-level findings are printed so they can be reviewed; their setuid/setgid counts are
  * checked against `find -perm` on the rootfs debootstrap wrote.
  */
 import { beforeAll, expect, it } from 'vitest';
 import type { AuditReport } from '../../src/report/audit-types.js';
 import { run as cli } from '../cli/cli-harness.js';
-import { debianBase, type DebianBase } from '../fixtures/debian-base.js';
+import { DEBIAN_TOOLS, getDebianBase, type DebianBase } from '../fixtures/debian-base.js';
 import { runText } from '../fixtures/run.js';
 import { describeWithTools } from '../helpers/tools.js';
 
 let base: DebianBase;
 let report: AuditReport;
 
-describeWithTools('stowage audit on a clean Debian image', ['debootstrap', 'buildah'], () => {
+describeWithTools('stowage audit on a clean Debian image', DEBIAN_TOOLS, () => {
   beforeAll(async () => {
-    base = await debianBase();
-    const r = await cli(['audit', base.layout, '--format', 'json']);
+    base = await getDebianBase();
+    const r = await cli(['audit', base.ref, '--format', 'json']);
     report = JSON.parse(r.stdout) as AuditReport;
     expect(r.code).toBe(0);
   }, 900_000);
@@ -35,9 +35,8 @@ describeWithTools('stowage audit on a clean Debian image', ['debootstrap', 'buil
   });
 
   it('counts setuid/setgid like find -perm on the rootfs', async () => {
-    const rootfs = base.rootfs;
     const count = async (perm: string) => {
-      const out = await runText('find', [rootfs, '-perm', perm]);
+      const out = await runText('find', [base.rootfs, '-perm', perm]);
       return out === '' ? 0 : out.split('\n').length;
     };
     expect(report.summary.setuid).toBe(await count('-4000'));

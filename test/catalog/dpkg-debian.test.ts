@@ -14,7 +14,7 @@ import type { PackagesReport } from '../../src/report/packages-report.js';
 import { run as cli } from '../cli/cli-harness.js';
 import { expectSchemaValid } from '../commands/schema-validate.js';
 import { Buildah } from '../fixtures/buildah.js';
-import { debianBase } from '../fixtures/debian-base.js';
+import { getDebianBase } from '../fixtures/debian-base.js';
 import { fixturesDir } from '../fixtures/fixtures.js';
 import { runText } from '../fixtures/run.js';
 import { describeWithTools } from '../helpers/tools.js';
@@ -58,7 +58,7 @@ describeWithTools(
   ['debootstrap', 'buildah', 'umoci', 'dpkg-query'],
   () => {
     beforeAll(async () => {
-      const base = await debianBase();
+      const base = await getDebianBase();
       work = join(fixturesDir(), 'dpkg-packages');
       const ctx = join(work, 'context');
       await mkdir(ctx, { recursive: true });

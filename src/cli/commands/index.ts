@@ -24,6 +24,7 @@ import { catCommand } from './cat.js';
 import { extractCommand } from './extract.js';
 import { packagesCommand } from './packages.js';
 import { dockerfileCommand } from './dockerfile.js';
+import { slimCommand } from './slim.js';
 
 /** COMMANDS lists every subcommand in help order. */
 export const COMMANDS: readonly Command[] = [
@@ -45,6 +46,7 @@ export const COMMANDS: readonly Command[] = [
   diffCommand,
   shareCommand,
   optimizeCommand,
+  slimCommand,
   pullCommand,
   pushCommand,
   cacheCommand,

@@ -9,10 +9,8 @@ import { optimizeImage } from '../../optimize/optimize-image.js';
 import { DEFAULT_COMPRESSION, parseCompression } from '../../optimize/layer-compression.js';
 import { buildOptimizeReport } from '../../report/optimize-report.js';
 import { renderOptimizeText } from '../../report/render/optimize-text.js';
-import { writeImage } from '../../sink/index.js';
-import { pushImage } from '../../sink/registry-push/push-image.js';
 import type { Command, CommandContext } from '../command.js';
-import { destinationOption, requireDestination } from './destination.js';
+import { destinationOption, requireDestination, writeToDestination } from './destination.js';
 import { stringListOption } from './string-list-option.js';
 
 /** squashStart resolves --squash-from: a layer index, or a base image whose layers `image` starts with. */
@@ -107,12 +105,7 @@ export const optimizeCommand: Command = {
       onProgress: (m) => ctx.progress.update(m),
     });
     try {
-      if (to.startsWith('registry:')) {
-        await pushImage(image, to.slice('registry:'.length), {
-          ...ctx.registryAccess,
-          onProgress: (m) => ctx.progress.update(m),
-        });
-      } else await writeImage(image, to);
+      await writeToDestination(ctx, image, to);
       const report = buildOptimizeReport(
         {
           source: source.ref().display,
