@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { openImage, parsePlatform, StowageError, type OpenOptions } from '../index.js';
 import { defaultCacheDir } from '../source/cache/blob-cache.js';
 import type { RegistryOptions } from '../source/registry/client.js';
+import { terminalSafe } from '../report/format/escape.js';
 import { createStyle } from '../report/format/style.js';
 import type { Command, CommandContext, GlobalOptions } from './command.js';
 import { COMMANDS } from './commands/index.js';
@@ -113,7 +114,8 @@ async function runCommand(cmd: Command, argv: string[], io: CliIo): Promise<numb
     progress,
     out: (text) => {
       progress.clear();
-      io.stdout.write(text);
+      // text output goes to people: control characters from an image never reach the terminal raw
+      io.stdout.write(global.format === 'text' ? terminalSafe(text) : text);
     },
     openImage: (reference) => openImage(reference, openOptions(global, io)),
     registryAccess: registryAccess(global, io),
