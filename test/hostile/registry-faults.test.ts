@@ -37,11 +37,12 @@ function image(): string {
   return `registry:${proxy.host}/tiny:v1`;
 }
 
-/** expectOneError checks exit 2 and that the last two stderr lines are the error and its hint. */
+/** expectInputError checks exit 2, that stderr ends in the error and its hint, and no credential. */
 function expectInputError(r: CliResult, detail: RegExp, hint: RegExp): void {
   expect(r.code).toBe(2);
   const lines = r.stderr
     .split('\n')
+    // eslint-disable-next-line no-control-regex -- drop the progress line's erase sequences
     .map((l) => l.replace(/^[\s\S]*\x1b\[K/, ''))
     .filter((l) => l !== '');
   expect(lines.at(-2)).toMatch(/^stowage: error: /);
