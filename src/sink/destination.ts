@@ -30,10 +30,7 @@ async function lstatOrUndefined(path: string): Promise<Stats | undefined> {
 }
 
 function refuse(path: string, what: string, hint: string): StowageError {
-  return new StowageError('DESTINATION', `the destination ${path} is ${what}`, {
-    where: { file: path },
-    hint,
-  });
+  return new StowageError('DESTINATION', `the destination ${path} is ${what}`, { hint });
 }
 
 /** checkDestination throws unless `to` names something stowage may create or replace. */

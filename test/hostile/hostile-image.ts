@@ -14,7 +14,7 @@ import { collect } from '../helpers/byte-streams.js';
 export const NASTY = {
   clear: '\x1b[2J\x1b[H',
   title: '\x1b]0;pwned\x07',
-  hyperlink: '\x1b]8;;https://evil.example/\x1b\\',
+  hyperlink: '\x1b]8;;https:evil.example\x1b\\',
   forgedLine: '\nstowage: no findings\n',
   cr: '\rOVERWRITTEN',
   c1: '\u009b31m',
