@@ -79,24 +79,20 @@ const writingArchive = (out: string) => async () =>
   (await filesUnder(out)).some((f) => f.name.includes('.tmp-') && f.size > 0);
 
 describe('an interrupted optimize', () => {
-  it('SIGINT while the archive is written: exit 130, no spool, no partial archive', async () => {
-    const p = await startOptimize();
-    await until(writingArchive(p.out));
-    p.kill('SIGINT');
-    expect(await p.exited).toEqual({ code: 130, signal: null });
-    expect(await filesUnder(p.tmp)).toEqual([]);
-    expect(await readdir(p.tmp)).toEqual([]);
-    expect(await readdir(p.out)).toEqual([]);
-  }, 60_000);
-
-  it('SIGTERM while a layer is spooled: exit 143, nothing left', async () => {
-    const p = await startOptimize();
-    await until(spooling(p.tmp));
-    p.kill('SIGTERM');
-    expect(await p.exited).toEqual({ code: 143, signal: null });
-    expect(await readdir(p.tmp)).toEqual([]);
-    expect(await readdir(p.out)).toEqual([]);
-  }, 60_000);
+  const signalled: [NodeJS.Signals, string, (p: Started) => () => Promise<boolean>, number][] = [
+    ['SIGINT', 'the archive is written', (p) => writingArchive(p.out), 130],
+    ['SIGTERM', 'a layer is spooled', (p) => spooling(p.tmp), 143],
+  ];
+  for (const [signal, phase, busy, code] of signalled) {
+    it(`${signal} while ${phase}: exit ${code}, no spool, no partial archive`, async () => {
+      const p = await startOptimize();
+      await until(busy(p));
+      p.kill(signal);
+      expect(await p.exited).toEqual({ code, signal: null });
+      expect(await readdir(p.tmp)).toEqual([]);
+      expect(await readdir(p.out)).toEqual([]);
+    }, 60_000);
+  }
 
   it('kill -9 leaves a spool that the next run removes', async () => {
     const p = await startOptimize();

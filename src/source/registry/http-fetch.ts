@@ -72,18 +72,35 @@ export function createNodeFetch(timeouts: HttpTimeouts = DEFAULT_TIMEOUTS): Http
     return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
       const arm = (phase: TimeoutPhase, ms: number): void => {
-        clearTimeout(timer);
+        clearTimeout(timer); // clears an interval too
         timer = setTimeout(() => req.destroy(new HttpTimeoutError(phase, ms)), ms);
       };
       const req = send(u, { method: init.method ?? 'GET', headers: init.headers ?? {} }, (msg) => {
         clearTimeout(timer);
         resolve(wrap(msg, timeouts.idleMs));
       });
-      const connected = (): void => arm('response', timeouts.responseMs);
+      let sent = false;
+      req.once('finish', () => {
+        sent = true;
+        arm('response', timeouts.responseMs);
+      });
+      // while a body is being sent, only silence counts: the socket must take bytes every idleMs
+      const sending = (socket: Socket): void => {
+        let written = -1;
+        clearTimeout(timer);
+        timer = setInterval(() => {
+          if (sent) return;
+          if (socket.bytesWritten === written) req.destroy(new HttpTimeoutError('idle', timeouts.idleMs));
+          written = socket.bytesWritten;
+        }, timeouts.idleMs);
+      };
+      const connected = (socket: Socket): void => {
+        if (!sent) sending(socket);
+      };
       req.on('socket', (socket: Socket) => {
-        if (!socket.connecting) return connected();
+        if (!socket.connecting) return connected(socket);
         arm('connect', timeouts.connectMs);
-        socket.once(u.protocol === 'https:' ? 'secureConnect' : 'connect', connected);
+        socket.once(u.protocol === 'https:' ? 'secureConnect' : 'connect', () => connected(socket));
       });
       req.on('error', (e) => {
         clearTimeout(timer);
