@@ -17,7 +17,7 @@ describe('escapeStrings', () => {
     const doc = { [`k\x1b`]: [shared, shared, 3, null, true], n: 1 };
     const out = escapeStrings(doc);
     expect(out).toEqual({ 'k\\x1b': [{ name: 'x\\ny' }, { name: 'x\\ny' }, 3, null, true], n: 1 });
-    const list = out['k\\x1b'] as unknown[];
+    const list = (out as unknown as Record<string, unknown[]>)['k\\x1b'] as unknown[];
     expect(list[0]).toBe(list[1]);
     expect(doc[`k\x1b`]?.[0]).toEqual({ name: 'x\ny' });
   });
