@@ -8,6 +8,7 @@ import type { CliIo } from './io.js';
 import type { OptionDef, ParsedValues } from './options.js';
 import type { Progress } from './progress.js';
 import type { RegistryOptions } from '../source/registry/client.js';
+import type { HttpTimeouts } from '../source/registry/http-fetch.js';
 
 /** OutputFormat is a value of --format. */
 export type OutputFormat = 'text' | 'json' | (string & {});
@@ -22,6 +23,8 @@ export interface GlobalOptions {
   noCache: boolean;
   debug: boolean;
   color: boolean;
+  /** network timeouts from --*-timeout and STOWAGE_*_TIMEOUT (unset ones keep their defaults) */
+  timeouts: Partial<HttpTimeouts>;
 }
 
 /** CommandContext is what a command's run() receives. */

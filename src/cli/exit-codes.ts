@@ -18,6 +18,7 @@ export const ExitCode = {
 export const EXIT_CODE_HELP = `Exit codes:
   0  success
   1  a policy failed (check, lint, CI thresholds)
-  2  usage error, or input that cannot be read (missing file, corrupt or invalid image)
+  2  usage error, input that cannot be read (missing file, corrupt or invalid image,
+     unreachable registry, a limit reached) or a destination that cannot be written
   3  internal error (a bug in stowage; please report it)
 `;

@@ -1,6 +1,7 @@
 /**
  * The options every command accepts, wherever they appear on the command line.
  */
+import { LIMIT_AND_TIMEOUT_OPTIONS } from './limit-options.js';
 import type { OptionDef } from './options.js';
 
 /** GLOBAL_OPTIONS are parsed before and after the command name. */
@@ -36,6 +37,7 @@ export const GLOBAL_OPTIONS: readonly OptionDef[] = [
     type: 'boolean',
     description: 'no colour (also: NO_COLOR=1, or output not a terminal)',
   },
+  ...LIMIT_AND_TIMEOUT_OPTIONS,
   { name: 'help', type: 'boolean', short: 'h', description: 'show help' },
   { name: 'version', type: 'boolean', short: 'V', description: 'show the version' },
 ];

@@ -2,6 +2,7 @@
  * Progress: one self-overwriting status line on stderr ("reading layer 3/7 …"), only when stderr
  * is a terminal; elsewhere every call is a no-op so logs and pipes stay clean.
  */
+import { escapeControls } from '../report/format/escape.js';
 import type { OutStream } from './io.js';
 
 /** Progress shows transient status. */
@@ -22,7 +23,7 @@ export function createProgress(stream: OutStream): Progress {
     update(text) {
       if (text === shown) return;
       shown = text;
-      stream.write(`\r${text}\x1b[K`);
+      stream.write(`\r${escapeControls(text)}\x1b[K`);
     },
     clear() {
       if (shown === '') return;

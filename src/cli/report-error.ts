@@ -4,6 +4,7 @@
  * it). Stacks and causes appear only with --debug.
  */
 import { isStowageError } from '../index.js';
+import { escapeControls, terminalSafe } from '../report/format/escape.js';
 import { ExitCode } from './exit-codes.js';
 import type { OutStream } from './io.js';
 
@@ -25,16 +26,16 @@ export function reportError(e: unknown, stderr: OutStream, debug: boolean): numb
       hint !== undefined && e.message.endsWith(`; ${hint}`)
         ? e.message.slice(0, -hint.length - 2)
         : e.message;
-    stderr.write(`stowage: error: ${message}\n`);
-    if (hint !== undefined) stderr.write(`stowage: hint: ${hint}\n`);
-    if (debug) stderr.write(`[${e.code}] ${e.stack ?? ''}\n${causeChain(e)}`);
+    stderr.write(`stowage: error: ${escapeControls(message)}\n`);
+    if (hint !== undefined) stderr.write(`stowage: hint: ${escapeControls(hint)}\n`);
+    if (debug) stderr.write(terminalSafe(`[${e.code}] ${e.stack ?? ''}\n${causeChain(e)}`));
     return ExitCode.usage;
   }
   const message = e instanceof Error ? e.message : String(e);
-  stderr.write(`stowage: internal error: ${message}\n`);
+  stderr.write(`stowage: internal error: ${escapeControls(message)}\n`);
   stderr.write(
     debug
-      ? `${e instanceof Error ? (e.stack ?? '') : ''}\n${causeChain(e)}`
+      ? terminalSafe(`${e instanceof Error ? (e.stack ?? '') : ''}\n${causeChain(e)}`)
       : 'stowage: this is a bug in stowage; please report it with the output of the same command run with --debug\n',
   );
   if (debug) stderr.write('stowage: this is a bug in stowage; please report it with the output above\n');

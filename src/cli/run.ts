@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { openImage, parsePlatform, StowageError, type OpenOptions } from '../index.js';
 import { defaultCacheDir } from '../source/cache/blob-cache.js';
 import type { RegistryOptions } from '../source/registry/client.js';
+import { terminalSafe } from '../report/format/escape.js';
 import { createStyle } from '../report/format/style.js';
 import type { Command, CommandContext, GlobalOptions } from './command.js';
 import { COMMANDS } from './commands/index.js';
@@ -15,7 +16,8 @@ import { GLOBAL_OPTIONS } from './global-options.js';
 import { commandHelp, mainHelp } from './help.js';
 import { colorEnabled, type CliIo } from './io.js';
 import { toParseArgsOptions, type ParsedValues } from './options.js';
-import { createProgress } from './progress.js';
+import { applyLimitSettings, timeoutSettings } from './limit-options.js';
+import { createProgress, type Progress } from './progress.js';
 import { reportError } from './report-error.js';
 import { packageVersion } from './version.js';
 
@@ -61,6 +63,7 @@ function globalOptions(cmd: Command, values: ParsedValues, io: CliIo): GlobalOpt
       `use one of: ${formats.join(', ')}`,
     );
   }
+  applyLimitSettings(values, io.env);
   return {
     format,
     platform: typeof values.platform === 'string' ? parsePlatform(values.platform) : undefined,
@@ -69,20 +72,29 @@ function globalOptions(cmd: Command, values: ParsedValues, io: CliIo): GlobalOpt
     noCache: values['no-cache'] === true,
     debug: values.debug === true,
     color: colorEnabled(io, values['no-color'] === true),
+    timeouts: timeoutSettings(values, io.env),
   };
 }
 
-/** registryAccess turns --creds, --insecure and the CLI's environment into registry options. */
-function registryAccess(global: GlobalOptions, io: CliIo): RegistryOptions {
-  const opts: RegistryOptions = { insecure: global.insecure, env: io.env as NodeJS.ProcessEnv };
+/**
+ * registryAccess turns --creds, --insecure, the timeouts and the CLI's environment into registry
+ * options; what the client waits for shows on the progress line.
+ */
+function registryAccess(global: GlobalOptions, io: CliIo, progress: Progress): RegistryOptions {
+  const opts: RegistryOptions = {
+    insecure: global.insecure,
+    env: io.env as NodeJS.ProcessEnv,
+    timeouts: global.timeouts,
+    onProgress: (message) => progress.update(message),
+  };
   if (global.creds !== undefined) opts.creds = global.creds;
   return opts;
 }
 
 /** openOptions adds the platform and the blob cache to the registry options. */
-function openOptions(global: GlobalOptions, io: CliIo): OpenOptions {
+function openOptions(global: GlobalOptions, io: CliIo, progress: Progress): OpenOptions {
   const opts: OpenOptions = {
-    ...registryAccess(global, io),
+    ...registryAccess(global, io, progress),
     noCache: global.noCache,
     cacheDir: defaultCacheDir(io.env as NodeJS.ProcessEnv),
   };
@@ -113,10 +125,11 @@ async function runCommand(cmd: Command, argv: string[], io: CliIo): Promise<numb
     progress,
     out: (text) => {
       progress.clear();
-      io.stdout.write(text);
+      // text output goes to people: control characters from an image never reach the terminal raw
+      io.stdout.write(global.format === 'text' ? terminalSafe(text) : text);
     },
-    openImage: (reference) => openImage(reference, openOptions(global, io)),
-    registryAccess: registryAccess(global, io),
+    openImage: (reference) => openImage(reference, openOptions(global, io, progress)),
+    registryAccess: registryAccess(global, io, progress),
   };
   try {
     return (await cmd.run(ctx)) ?? ExitCode.ok;

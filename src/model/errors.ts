@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'TAG_NOT_FOUND'
   | 'UNAUTHORIZED'
   | 'NETWORK'
+  | 'DESTINATION'
   | 'USAGE'
   | 'INTERNAL';
 

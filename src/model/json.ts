@@ -2,10 +2,43 @@
  * Small helpers to parse JSON documents and check field types with errors that name the document.
  */
 import { StowageError, type ErrorWhere } from './errors.js';
+import { limitHint, limits } from './limits.js';
 
-/** parseJson parses text or bytes as JSON, failing with MALFORMED_JSON that names `what`. */
+/**
+ * nestingDepth is the deepest nesting of arrays and objects in JSON text (brackets inside strings
+ * not counted), found in one pass without recursion.
+ */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
+}
+
+/**
+ * parseJson parses text or bytes as JSON, failing with MALFORMED_JSON that names `what`. A
+ * document nested deeper than the jsonDepth limit is refused before parsing: whatever walks it
+ * later (JSON.stringify included) recurses.
+ */
 export function parseJson(data: Uint8Array | string, what: string, where: ErrorWhere = {}): unknown {
   const text = typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+  const depth = nestingDepth(text);
+  if (depth > limits().jsonDepth) {
+    throw new StowageError('MALFORMED_JSON', `${what} nests arrays and objects ${depth} deep`, {
+      where,
+      hint: limitHint('jsonDepth'),
+    });
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {

@@ -6,6 +6,7 @@
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { sweepLeftovers, trackTemp, untrackTemp } from '../model/temp-files.js';
 import { join } from 'node:path';
 import { readImageStack } from '../filetree/read-image.js';
 import type { LayerStack } from '../filetree/layer-stack.js';
@@ -68,6 +69,23 @@ function outputGroups(n: number, opts: KeepOptions, plans: readonly LayerPlan[])
   return groups;
 }
 
+const SPOOL_PREFIX = 'stowage-optimize-';
+
+/**
+ * newSpool makes a spool directory `stowage-optimize-PID-XXXXXX` in the temporary directory,
+ * tracked for removal on signals, after removing the spools of processes that no longer exist.
+ */
+async function newSpool(): Promise<string> {
+  const pidOf = (name: string): number | undefined => {
+    const m = /^stowage-optimize-(\d+)-/.exec(name);
+    return m === null ? undefined : Number(m[1]);
+  };
+  await sweepLeftovers(tmpdir(), pidOf);
+  const dir = await mkdtemp(join(tmpdir(), `${SPOOL_PREFIX}${process.pid}-`));
+  trackTemp(dir);
+  return dir;
+}
+
 /** optimizeImage returns `source` transformed by `opts`, lazily. */
 export function optimizeImage(source: Image, opts: OptimizeOptions): OptimizedImage {
   let built: Promise<Built> | undefined;
@@ -93,7 +111,7 @@ export function optimizeImage(source: Image, opts: OptimizeOptions): OptimizedIm
     const plans = planRewrite(stack, keepRule(stack, opts));
     const groups = outputGroups(layers.length, opts, plans);
     if (opts.spoolDir !== undefined) await mkdir(opts.spoolDir, { recursive: true });
-    spool = opts.spoolDir ?? (await mkdtemp(join(tmpdir(), 'stowage-optimize-')));
+    spool = opts.spoolDir ?? (await newSpool());
     const out: Layer[] = [];
     const tarSizes: (number | undefined)[] = [];
     for (const g of groups) {
@@ -139,8 +157,10 @@ export function optimizeImage(source: Image, opts: OptimizeOptions): OptimizedIm
     summary: async () => (await get()).summary,
     sourceStack: async () => (await get()).stack,
     async close() {
-      if (spool !== undefined && opts.spoolDir === undefined)
+      if (spool !== undefined && opts.spoolDir === undefined) {
         await rm(spool, { recursive: true, force: true });
+        untrackTemp(spool);
+      }
     },
   };
 }

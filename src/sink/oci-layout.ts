@@ -1,13 +1,14 @@
 /**
  * Writing an image into an OCI image layout directory: blobs are copied verbatim (so every digest,
- * the manifest's included, is preserved), each written atomically and skipped when already
- * present; index.json is rewritten atomically, keeping the layout's other entries and replacing
- * only an entry with the same tag.
+ * the manifest's included, is preserved), each written atomically and skipped when a regular file
+ * with the same digest is already there; index.json is rewritten atomically, keeping the layout's
+ * other entries and replacing only an entry with the same tag.
  */
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { lstat, mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Descriptor } from '../model/descriptor.js';
-import { digestAlgorithm, digestHex } from '../model/digest.js';
+import { digestAlgorithm, digestHex, newHash } from '../model/digest.js';
 import { StowageError } from '../model/errors.js';
 import type { Image } from '../model/image.js';
 import { isObject, parseJson } from '../model/json.js';
@@ -37,8 +38,7 @@ export async function writeOciLayout(image: Image, dir: string, tag?: string): P
   const blobs = await imageBlobs(image);
   for (const blob of blobs) {
     const file = join(dir, blobPath(blob.descriptor));
-    const have = await stat(file).catch(() => undefined);
-    if (have?.size === blob.descriptor.size) continue;
+    if (await holdsBlob(file, blob.descriptor)) continue;
     await mkdir(join(file, '..'), { recursive: true });
     await writeFileAtomic(file, blob.body());
   }
@@ -59,6 +59,18 @@ export async function writeOciLayout(image: Image, dir: string, tag?: string): P
   return entry;
 }
 
+/**
+ * holdsBlob says whether `file` is a regular file with the descriptor's size and digest. A damaged
+ * blob of the right size, or a FIFO, device or link in a blob's place, is not: it gets replaced.
+ */
+async function holdsBlob(file: string, desc: Descriptor): Promise<boolean> {
+  const st = await lstat(file).catch(() => undefined);
+  if (st === undefined || !st.isFile() || st.size !== desc.size) return false;
+  const hash = newHash(digestAlgorithm(desc.digest));
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex') === digestHex(desc.digest);
+}
+
 interface IndexJson {
   schemaVersion: 2;
   mediaType?: string;
@@ -68,12 +80,15 @@ interface IndexJson {
 
 /** readIndex reads an existing index.json as plain JSON (unknown fields kept), or starts one. */
 async function readIndex(file: string): Promise<IndexJson> {
-  let raw: Buffer;
-  try {
-    raw = await readFile(file);
-  } catch {
-    return { schemaVersion: 2, mediaType: MediaTypes.ociIndex, manifests: [] };
+  const st = await lstat(file).catch(() => undefined);
+  if (st === undefined) return { schemaVersion: 2, mediaType: MediaTypes.ociIndex, manifests: [] };
+  if (!st.isFile()) {
+    throw new StowageError('DESTINATION', 'the existing index.json is not a regular file', {
+      where: { file },
+      hint: 'the target directory is not an OCI layout; choose an empty or new directory',
+    });
   }
+  const raw = await readFile(file);
   const json = parseJson(raw, 'index.json', { file });
   if (!isObject(json) || !Array.isArray(json.manifests)) {
     throw new StowageError('INVALID_MANIFEST', 'the existing index.json has no manifests list', {

@@ -10,7 +10,7 @@ import type { Image, ImageRef, Layer } from '../model/image.js';
 import { parseManifestOrIndex, type Index, type ParsedDocument } from '../model/manifest.js';
 import type { Platform } from '../model/platform.js';
 import { blobLayer } from './blob-layer.js';
-import { MAX_CONFIG_SIZE, MAX_MANIFEST_SIZE, readBlob, type BlobStore } from './blob-store.js';
+import { readBlob, type BlobStore } from './blob-store.js';
 import { once } from './once.js';
 import { indexCandidates, platformEntries, selectPlatform, type PlatformEntry } from './platform-select.js';
 
@@ -39,7 +39,7 @@ export function blobImage(root: ImageRoot, opts: BlobImageOptions = {}): Image {
     if (document.kind === 'manifest') return { manifest: document, index: undefined };
     const candidates = await indexCandidates(store, document.index, document.digest);
     const pick = selectPlatform(candidates, opts.platform, root.ref.display);
-    const raw = await readBlob(store, pick.descriptor, 'manifest', MAX_MANIFEST_SIZE);
+    const raw = await readBlob(store, pick.descriptor, 'manifest', 'manifestBytes');
     const what = `manifest ${pick.descriptor.digest}`;
     const doc = parseManifestOrIndex(raw, what, { file: store.describe(pick.descriptor) });
     if (doc.kind !== 'manifest') {
@@ -54,7 +54,7 @@ export function blobImage(root: ImageRoot, opts: BlobImageOptions = {}): Image {
 
   const rawConfig = once(async () => {
     const desc: Descriptor = (await manifest()).config;
-    return readBlob(store, desc, 'config', MAX_CONFIG_SIZE);
+    return readBlob(store, desc, 'config', 'configBytes');
   });
 
   const config = once(async () => {

@@ -6,6 +6,7 @@ import { asBuffer } from '../compress/peek.js';
 import { verifyDigest } from '../compress/verify.js';
 import type { Descriptor } from '../model/descriptor.js';
 import { StowageError, type ErrorWhere } from '../model/errors.js';
+import { limitHint, limits } from '../model/limits.js';
 
 /** BlobStore serves blobs by descriptor. */
 export interface BlobStore {
@@ -15,22 +16,20 @@ export interface BlobStore {
   open(desc: Descriptor): AsyncIterable<Buffer>;
 }
 
-/** MAX_MANIFEST_SIZE caps manifests and indexes read into memory (as containers/image does). */
-export const MAX_MANIFEST_SIZE = 4 << 20;
-
-/** MAX_CONFIG_SIZE caps image configs read into memory. */
-export const MAX_CONFIG_SIZE = 16 << 20;
+/** DocumentLimit names the limit (see model/limits.ts) that caps a document read into memory. */
+export type DocumentLimit = 'manifestBytes' | 'configBytes' | 'tokenBytes';
 
 /**
- * readAll collects a stream into one Buffer, failing with INVALID_MANIFEST once it passes `cap`
- * bytes; `what` names the document in that error.
+ * readAll collects a stream into one Buffer, failing with INVALID_MANIFEST once it passes the
+ * `limit` in force (the rest is not read); `what` names the document in that error.
  */
 export async function readAll(
   source: AsyncIterable<Uint8Array>,
-  cap: number,
+  limit: DocumentLimit,
   what: string,
   where: ErrorWhere = {},
 ): Promise<Buffer> {
+  const cap = limits()[limit];
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of source) {
@@ -38,7 +37,7 @@ export async function readAll(
     if (total > cap) {
       throw new StowageError('INVALID_MANIFEST', `${what} is larger than ${cap} bytes`, {
         where,
-        hint: 'this is not a plausible image document; check that the reference names an image',
+        hint: limitHint(limit),
       });
     }
     chunks.push(asBuffer(chunk));
@@ -54,17 +53,18 @@ export async function readBlob(
   store: BlobStore,
   desc: Descriptor,
   what: string,
-  cap: number,
+  limit: DocumentLimit,
   where: ErrorWhere = {},
 ): Promise<Buffer> {
   const at: ErrorWhere = { file: store.describe(desc), ...where };
+  const cap = limits()[limit];
   if (desc.size > cap) {
     throw new StowageError(
       'INVALID_MANIFEST',
       `${what} ${desc.digest} claims ${desc.size} bytes, over ${cap}`,
       {
         where: at,
-        hint: 'this is not a plausible image document; check that the reference names an image',
+        hint: limitHint(limit),
       },
     );
   }
@@ -73,5 +73,5 @@ export async function readBlob(
     expectedSize: desc.size,
     where: at,
   });
-  return readAll(verified, cap, what, at);
+  return readAll(verified, limit, what, at);
 }

@@ -4,6 +4,7 @@
  * Reads go straight through a FileHandle, one read ahead of the consumer: a Readable's machinery
  * cost about a tenth of the main thread in a full layer analysis.
  */
+import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { StowageError, type ErrorWhere } from '../model/errors.js';
 
@@ -28,9 +29,19 @@ export async function* readFile(
   if (range !== undefined && range.length === 0) return;
   let fh: FileHandle;
   try {
-    fh = await open(file, 'r');
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; what is not a regular file is refused
+    fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     throw fsError(e, file, where);
+  }
+  const st = await fh.stat();
+  if (!st.isFile()) {
+    await fh.close();
+    const kind = st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a FIFO' : 'a device or socket';
+    throw new StowageError('NOT_AN_IMAGE', `${kind} where a file was expected`, {
+      where: { file, ...where },
+      hint: 'image files must be regular files; replace it with the real file',
+    });
   }
   let position = range?.start ?? 0;
   let left = range?.length ?? Number.POSITIVE_INFINITY;

@@ -8,7 +8,7 @@ import { StowageError } from '../model/errors.js';
 import { parseManifestOrIndex, type Index } from '../model/manifest.js';
 import { mediaKind } from '../model/media-types.js';
 import { formatPlatform, hostPlatform, platformMatches, type Platform } from '../model/platform.js';
-import { MAX_MANIFEST_SIZE, readBlob, type BlobStore } from './blob-store.js';
+import { readBlob, type BlobStore } from './blob-store.js';
 
 /** IndexCandidate is a manifest descriptor found in an index, with the index that lists it. */
 export interface IndexCandidate {
@@ -54,7 +54,7 @@ export async function indexCandidates(
       out.push({ descriptor: d, parent: { index, digest } });
       continue;
     }
-    const raw = await readBlob(store, d, 'index', MAX_MANIFEST_SIZE);
+    const raw = await readBlob(store, d, 'index', 'manifestBytes');
     const doc = parseManifestOrIndex(raw, `index ${d.digest}`, { file: store.describe(d) });
     if (doc.kind !== 'index') {
       throw new StowageError('INVALID_MANIFEST', `${d.digest} is listed as an index but is a manifest`, {

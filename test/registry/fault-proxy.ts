@@ -1,7 +1,8 @@
 /**
  * A loopback HTTP proxy in front of a registry that records every request and lets a test answer
- * or damage chosen ones: fail with a status, cut the connection after N bytes, corrupt a byte, or
- * redirect elsewhere.
+ * or damage chosen ones: fail with a status, cut the connection after N bytes, corrupt a byte,
+ * redirect elsewhere, never answer (stall), stop sending after N bytes, send slowly (trickle),
+ * answer with an endless body (flood), or ask for a Bearer token from a chosen realm.
  */
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { freePort } from './registry-server.js';
@@ -19,7 +20,12 @@ export type Fault =
   | { kind: 'status'; status: number; headers?: Record<string, string> }
   | { kind: 'cut'; afterBytes: number }
   | { kind: 'corrupt'; atByte: number }
-  | { kind: 'redirect'; location: string };
+  | { kind: 'redirect'; location: string }
+  | { kind: 'stall' }
+  | { kind: 'stallAfter'; afterBytes: number }
+  | { kind: 'trickle'; bytes: number; everyMs: number }
+  | { kind: 'flood'; bytes: number }
+  | { kind: 'bearer'; realm: string };
 
 /** FaultProxy is a running proxy; `host` is `127.0.0.1:PORT`. */
 export interface FaultProxy {
@@ -47,7 +53,11 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       seen.clear();
       proxy.fault = () => undefined;
     },
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
   const server: Server = createServer((req, res) => {
     const rec: ProxyRecord = {
@@ -64,6 +74,21 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     if (fault?.kind === 'status') {
       req.resume();
       res.writeHead(fault.status, fault.headers ?? {});
+      res.end();
+      return;
+    }
+    if (fault?.kind === 'stall') {
+      req.resume();
+      return;
+    }
+    if (fault?.kind === 'flood') {
+      req.resume();
+      flood(res, fault.bytes);
+      return;
+    }
+    if (fault?.kind === 'bearer') {
+      req.resume();
+      res.writeHead(401, { 'www-authenticate': `Bearer realm="${fault.realm}",service="test"` });
       res.end();
       return;
     }
@@ -88,20 +113,60 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   return proxy;
 }
 
+/** flood answers 200 with `bytes` bytes of JSON-looking filler, written as fast as they are read. */
+export function flood(res: ServerResponse, bytes: number): void {
+  res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' });
+  const chunk = Buffer.alloc(1 << 16, 0x20);
+  let left = bytes;
+  const more = (): void => {
+    while (left > 0 && !res.destroyed) {
+      left -= chunk.length;
+      if (!res.write(chunk)) return void res.once('drain', more);
+    }
+    res.end();
+  };
+  more();
+}
+
+/** trickle writes `data` to `res` a few bytes at a time. */
+function trickle(upRes: IncomingMessage, res: ServerResponse, bytes: number, everyMs: number): void {
+  const queue: Buffer[] = [];
+  let ended = false;
+  upRes.on('data', (c: Buffer) => queue.push(c));
+  upRes.on('end', () => (ended = true));
+  const timer = setInterval(() => {
+    let want = bytes;
+    while (want > 0 && queue.length > 0) {
+      const head = queue[0] as Buffer;
+      const part = head.subarray(0, want);
+      res.write(part);
+      want -= part.length;
+      if (part.length === head.length) queue.shift();
+      else queue[0] = head.subarray(part.length);
+    }
+    if (queue.length === 0 && ended) {
+      clearInterval(timer);
+      res.end();
+    }
+  }, everyMs);
+  res.on('close', () => clearInterval(timer));
+}
+
 function relay(upRes: IncomingMessage, res: ServerResponse, fault: Fault | undefined): void {
   res.writeHead(upRes.statusCode ?? 502, upRes.headers);
   if (fault === undefined) {
     upRes.pipe(res);
     return;
   }
+  if (fault.kind === 'trickle') return trickle(upRes, res, fault.bytes, fault.everyMs);
   let sent = 0;
   upRes.on('data', (chunk: Buffer) => {
-    if (fault.kind === 'cut') {
+    if (fault.kind === 'cut' || fault.kind === 'stallAfter') {
       if (sent >= fault.afterBytes) return;
       const part = chunk.subarray(0, fault.afterBytes - sent);
       sent += part.length;
       res.write(part, () => {
-        if (sent >= fault.afterBytes) res.socket?.destroy();
+        if (sent >= fault.afterBytes && fault.kind === 'cut') res.socket?.destroy();
       });
       if (sent >= fault.afterBytes) upRes.destroy();
       return;
@@ -115,6 +180,6 @@ function relay(upRes: IncomingMessage, res: ServerResponse, fault: Fault | undef
     res.write(chunk);
   });
   upRes.on('end', () => {
-    if (fault.kind !== 'cut') res.end();
+    if (fault.kind !== 'cut' && fault.kind !== 'stallAfter') res.end();
   });
 }

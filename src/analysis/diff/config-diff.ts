@@ -117,7 +117,10 @@ export function diffConfigs(a: ImageConfig, b: ImageConfig): ConfigDiff {
   scalar('exposedPorts', keysOf(ca.ExposedPorts), keysOf(cb.ExposedPorts));
   scalar('volumes', keysOf(ca.Volumes), keysOf(cb.Volumes));
   scalar('healthcheck', asJson(ca.Healthcheck), asJson(cb.Healthcheck));
-  changes.push(...keyed('env', envMap(ca.Env), envMap(cb.Env)));
-  changes.push(...keyed('labels', ca.Labels ?? {}, cb.Labels ?? {}));
-  return { changes, history: diffHistory(a.history, b.history) };
+  // concat, not push(...): an image can carry more env entries or labels than a call has arguments
+  const all = changes.concat(
+    keyed('env', envMap(ca.Env), envMap(cb.Env)),
+    keyed('labels', ca.Labels ?? {}, cb.Labels ?? {}),
+  );
+  return { changes: all, history: diffHistory(a.history, b.history) };
 }

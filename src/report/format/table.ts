@@ -28,9 +28,12 @@ function pad(s: string, width: number, align: 'left' | 'right'): string {
 
 /** renderTable lays out a header and rows; trailing spaces are trimmed from every line. */
 export function renderTable(columns: Column[], rows: string[][], opts: TableOptions = {}): string {
-  const widths = columns.map((c, i) =>
-    Math.max(visibleWidth(c.header), ...rows.map((r) => visibleWidth(r[i] ?? ''))),
-  );
+  // a loop, not Math.max(...rows): a spread of 250,000 rows overflows the call stack
+  const widths = columns.map((c, i) => {
+    let width = visibleWidth(c.header);
+    for (const r of rows) width = Math.max(width, visibleWidth(r[i] ?? ''));
+    return width;
+  });
   const gap = ' '.repeat(opts.gap ?? 2);
   const indent = opts.indent ?? '';
   const line = (cells: string[]): string =>

@@ -2,6 +2,7 @@
  * The human rendering of an analyze report: what the image is and runs, the layer table, the waste
  * headline with its largest items, dive's numbers, and the commands to dig further.
  */
+import { escapeStrings } from '../format/escape.js';
 import type { AnalyzeDocument } from '../analyze-report.js';
 import { formatBytes } from '../format/size.js';
 import { plainStyle, type Style } from '../format/style.js';
@@ -9,7 +10,8 @@ import { renderLayersTable } from './layers-text.js';
 import { renderDiveNumbers, renderWasteHeadline } from './waste-text.js';
 
 /** renderAnalyzeText renders the newcomer's summary. */
-export function renderAnalyzeText(r: AnalyzeDocument, opts: { style?: Style } = {}): string {
+export function renderAnalyzeText(raw: AnalyzeDocument, opts: { style?: Style } = {}): string {
+  const r = escapeStrings(raw);
   const s = opts.style ?? plainStyle;
   const i = r.image;
   const c = i.config;
@@ -29,7 +31,7 @@ export function renderAnalyzeText(r: AnalyzeDocument, opts: { style?: Style } = 
     `${formatBytes(r.totals.compressedSize)} stored in ${r.totals.layers} layers; the final filesystem has ` +
       `${i.finalTree.files} files, ${formatBytes(i.finalTree.fileBytes)}`,
   ]);
-  const width = Math.max(...rows.map(([k]) => k.length));
+  const width = rows.reduce((w, [k]) => Math.max(w, k.length), 0);
   let out = rows.map(([k, v]) => `${s.bold(k.padEnd(width))}  ${v}`).join('\n') + '\n';
   out += `\n${s.bold('Layers')}\n${renderLayersTable(r.layers, s)}`;
   const w = r.waste;

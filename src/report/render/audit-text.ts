@@ -3,6 +3,7 @@
  * where — path or config field, layer and step — the redacted excerpt and the fix), then counts.
  * Findings at `info` are collapsed into one line per rule unless `verbose` is set.
  */
+import { escapeStrings } from '../format/escape.js';
 import type { AuditFinding, AuditSeverity } from '../../analysis/secrets/types.js';
 import type { AuditReport } from '../audit-types.js';
 import { displayCreatedBy } from '../format/created-by.js';
@@ -43,7 +44,8 @@ function block(f: AuditFinding, style: Style): string {
 }
 
 /** renderAuditText renders an audit report for a terminal. */
-export function renderAuditText(report: AuditReport, opts: AuditTextOptions): string {
+export function renderAuditText(raw: AuditReport, opts: AuditTextOptions): string {
+  const report = escapeStrings(raw);
   const { style } = opts;
   const s = report.summary;
   let out = `${style.bold('Audit of')} ${report.image.reference} (${report.image.platform}, ${report.image.manifestDigest.slice(0, 19)}…)\n`;

@@ -2,11 +2,13 @@
  * Text rendering of a `stowage.cache.churn/v1` document: misses per step over the commits, and the
  * suggested reordering with what it would have missed.
  */
+import { escapeStrings } from '../format/escape.js';
 import type { Style } from '../format/style.js';
 import type { CacheChurnDocument } from '../cache-churn-report.js';
 
 /** renderCacheChurnText prints the churn table and the suggestion. */
-export function renderCacheChurnText(doc: CacheChurnDocument, style: Style): string {
+export function renderCacheChurnText(raw: CacheChurnDocument, style: Style): string {
+  const doc = escapeStrings(raw);
   let out = `${style.bold('cache churn')} over ${doc.builds} build(s) (${doc.commits.length} commits, builder ${doc.builder})\n\n`;
   out += `  misses  line  step\n`;
   for (const s of doc.current.steps) {

@@ -2,6 +2,7 @@
  * Text rendering of a `stowage.cache.diff/v1` document: per stage the first miss and why, then the
  * steps rebuilt after it (with layer bytes when an image was given).
  */
+import { escapeStrings } from '../format/escape.js';
 import { formatBytes } from '../format/size.js';
 import type { Style } from '../format/style.js';
 import type { CacheDiffDocument, CacheStepJson } from '../cache-diff-report.js';
@@ -17,7 +18,8 @@ function stepLine(s: CacheStepJson, style: Style): string {
 }
 
 /** renderCacheDiffText prints the diff. */
-export function renderCacheDiffText(doc: CacheDiffDocument, style: Style): string {
+export function renderCacheDiffText(raw: CacheDiffDocument, style: Style): string {
+  const doc = escapeStrings(raw);
   let out = `${style.bold('cache diff')} ${doc.before} → ${doc.after} (builder ${doc.builder})\n`;
   for (const stage of doc.stages) {
     if (!stage.needed) continue;

@@ -2,6 +2,7 @@
  * Text rendering of a `stowage.cache.plan/v1` document: stages, steps with short keys, and the
  * files each COPY/ADD selects (the first few, then a count).
  */
+import { escapeStrings } from '../format/escape.js';
 import type { Style } from '../format/style.js';
 import type { CachePlanDocument } from '../cache-plan-report.js';
 
@@ -13,7 +14,8 @@ export function stageTitle(index: number, name: string | null): string {
 }
 
 /** renderCachePlanText prints the plan. */
-export function renderCachePlanText(doc: CachePlanDocument, style: Style): string {
+export function renderCachePlanText(raw: CachePlanDocument, style: Style): string {
+  const doc = escapeStrings(raw);
   let out = `${style.bold('cache plan')} for ${doc.dockerfile} in ${doc.context} (builder ${doc.builder}, ignore file ${doc.ignoreFile ?? 'none'})\n`;
   for (const stage of doc.stages) {
     out += `\n${style.bold(stageTitle(stage.index, stage.name))}${stage.needed ? '' : style.dim(' — not needed by the target, skipped')}\n`;

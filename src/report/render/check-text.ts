@@ -2,6 +2,7 @@
  * The human rendering of a check report: what was judged, one line per rule (PASS / FAIL / SKIP),
  * the heaviest judged waste, and the verdict.
  */
+import { escapeStrings } from '../format/escape.js';
 import { formatBytes } from '../format/size.js';
 import { plainStyle, type Style } from '../format/style.js';
 import type { CheckDocument } from '../check-report.js';
@@ -18,7 +19,8 @@ export function formatLimit(unit: CheckRuleResult['unit'], n: number | null): st
 }
 
 /** renderCheckText renders a check report. */
-export function renderCheckText(r: CheckDocument, opts: { style?: Style } = {}): string {
+export function renderCheckText(raw: CheckDocument, opts: { style?: Style } = {}): string {
+  const r = escapeStrings(raw);
   const s = opts.style ?? plainStyle;
   const m = r.metrics;
   let out = `${s.bold('Image')}   ${r.reference}\n`;

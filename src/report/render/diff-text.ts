@@ -2,6 +2,7 @@
  * The human rendering of a diff report: layers shared and to pull, the per-index alignment, file
  * changes (+ added, - removed, ~ content, m metadata only) with size deltas, config and history.
  */
+import { escapeStrings } from '../format/escape.js';
 import { shortDigest } from '../../model/digest.js';
 import type { DiffReport } from '../diff-report.js';
 import { formatBytes } from '../format/size.js';
@@ -18,7 +19,8 @@ export interface DiffTextOptions {
 const signed = (n: number): string => (n > 0 ? `+${formatBytes(n)}` : n < 0 ? `-${formatBytes(-n)}` : '0 B');
 
 /** renderDiffText renders `r` for a terminal. */
-export function renderDiffText(r: DiffReport, opts: DiffTextOptions = {}): string {
+export function renderDiffText(raw: DiffReport, opts: DiffTextOptions = {}): string {
+  const r = escapeStrings(raw);
   const s = opts.style ?? plainStyle;
   const lines: string[] = [];
   lines.push(

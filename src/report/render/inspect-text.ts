@@ -3,6 +3,7 @@
  * settings), the build history as a table in which each layer's row carries its sizes and
  * empty-layer steps appear as rows without a layer, and the totals.
  */
+import { escapeStrings } from '../format/escape.js';
 import { shortDigest } from '../../model/digest.js';
 import { displayCreatedBy } from '../format/created-by.js';
 import { formatBytes } from '../format/size.js';
@@ -47,7 +48,7 @@ function summary(r: InspectReport, s: Style): string {
   Object.entries(c.labels).forEach(([k, v], i) => rows.push([i === 0 ? 'Labels' : '', `${k}=${v}`]));
   if (c.healthcheck !== null) rows.push(['Healthcheck', JSON.stringify(c.healthcheck.test)]);
   if (c.stopSignal !== null) rows.push(['Stop signal', c.stopSignal]);
-  const width = Math.max(...rows.map(([k]) => k.length));
+  const width = rows.reduce((w, [k]) => Math.max(w, k.length), 0);
   return rows.map(([k, v]) => `${s.bold(k.padEnd(width))}  ${v}`.trimEnd()).join('\n') + '\n';
 }
 
@@ -84,7 +85,8 @@ function historyRows(r: InspectReport, s: Style, width: number): string[][] {
 }
 
 /** renderInspectText renders a report for a terminal or a plain-text log. */
-export function renderInspectText(r: InspectReport, opts: InspectTextOptions = {}): string {
+export function renderInspectText(raw: InspectReport, opts: InspectTextOptions = {}): string {
+  const r = escapeStrings(raw);
   const s = opts.style ?? plainStyle;
   const width = opts.createdByWidth ?? 60;
   const table = renderTable(

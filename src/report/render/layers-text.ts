@@ -2,6 +2,7 @@
  * The human rendering of a layers report: one table row per layer (instruction, stored bytes,
  * added/modified/deleted counts, bytes hidden below), then each layer's largest changes.
  */
+import { escapeStrings } from '../format/escape.js';
 import { displayCreatedBy } from '../format/created-by.js';
 import { formatBytes } from '../format/size.js';
 import { plainStyle, type Style } from '../format/style.js';
@@ -65,7 +66,8 @@ export function renderLayersTable(layers: LayerSummary[], s: Style, width = 48):
 }
 
 /** renderLayersText renders a layers report for a terminal or a log. */
-export function renderLayersText(r: LayersReport, opts: { style?: Style } = {}): string {
+export function renderLayersText(raw: LayersReport, opts: { style?: Style } = {}): string {
+  const r = escapeStrings(raw);
   const s = opts.style ?? plainStyle;
   let out = `${s.bold('Image')}  ${r.reference}\n\n${renderLayersTable(r.layers, s)}`;
   out +=

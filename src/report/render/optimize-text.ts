@@ -2,6 +2,7 @@
  * The human rendering of an optimize report: before → after (layers, stored and content bytes),
  * what was removed and why, stripped paths, and where each output layer came from.
  */
+import { escapeStrings } from '../format/escape.js';
 import { shortDigest } from '../../model/digest.js';
 import { formatBytes } from '../format/size.js';
 import { plainStyle, type Style } from '../format/style.js';
@@ -9,7 +10,8 @@ import { tableBlock } from './table-block.js';
 import type { OptimizeReport } from '../optimize-report.js';
 
 /** renderOptimizeText renders `r` for a terminal. */
-export function renderOptimizeText(r: OptimizeReport, opts: { style?: Style; top?: number } = {}): string {
+export function renderOptimizeText(raw: OptimizeReport, opts: { style?: Style; top?: number } = {}): string {
+  const r = escapeStrings(raw);
   const s = opts.style ?? plainStyle;
   const top = opts.top ?? 20;
   const pct = (a: number, b: number) => (a === 0 ? '' : ` (${(((b - a) / a) * 100).toFixed(1)}%)`);

@@ -2,6 +2,7 @@
  * The human rendering of a share report: per image its bytes and how much it shares, the layers
  * shared by two or more images, and what a registry and a host save.
  */
+import { escapeStrings } from '../format/escape.js';
 import { shortDigest } from '../../model/digest.js';
 import { formatBytes } from '../format/size.js';
 import { plainStyle, type Style } from '../format/style.js';
@@ -9,7 +10,8 @@ import { tableBlock } from './table-block.js';
 import type { ShareReport } from '../share-report.js';
 
 /** renderShareText renders `r` for a terminal. */
-export function renderShareText(r: ShareReport, opts: { style?: Style } = {}): string {
+export function renderShareText(raw: ShareReport, opts: { style?: Style } = {}): string {
+  const r = escapeStrings(raw);
   const s = opts.style ?? plainStyle;
   const lines: string[] = [s.bold('Images')];
   lines.push(

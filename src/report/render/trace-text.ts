@@ -2,6 +2,7 @@
  * The human rendering of a trace report: one line per layer that touched the path, the final state,
  * and for directories a table of what each layer changed below it.
  */
+import { escapeStrings } from '../format/escape.js';
 import { displayCreatedBy } from '../format/created-by.js';
 import { formatBytes } from '../format/size.js';
 import { plainStyle, type Style } from '../format/style.js';
@@ -12,7 +13,8 @@ import { changeMark } from './layers-text.js';
 import { modeString } from '../format/mode.js';
 
 /** renderTraceText renders a trace report. */
-export function renderTraceText(r: TraceDocument, opts: { style?: Style } = {}): string {
+export function renderTraceText(raw: TraceDocument, opts: { style?: Style } = {}): string {
+  const r = escapeStrings(raw);
   const s = opts.style ?? plainStyle;
   let out = `${s.bold('Image')}  ${r.reference}\n${s.bold('Path')}   ${r.path}\n\n`;
   if (r.events.length === 0) out += 'No layer touched this path.\n';

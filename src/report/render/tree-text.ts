@@ -2,6 +2,7 @@
  * The human rendering of a tree report: `ls -l`-like columns (mode, owner, size, layer) followed by
  * the path drawn as a tree; in a layer's view each line starts with its change mark.
  */
+import { escapeStrings } from '../format/escape.js';
 import { formatBytes } from '../format/size.js';
 import { modeString, TYPE_CHAR } from '../format/mode.js';
 import { plainStyle, type Style } from '../format/style.js';
@@ -17,7 +18,8 @@ function label(n: TreeNodeJson, s: Style): string {
 }
 
 /** renderTreeText renders a tree report. */
-export function renderTreeText(r: TreeDocument, opts: { style?: Style } = {}): string {
+export function renderTreeText(raw: TreeDocument, opts: { style?: Style } = {}): string {
+  const r = escapeStrings(raw);
   const s = opts.style ?? plainStyle;
   const title = r.view === 'merged' ? 'merged filesystem' : `changes of layer ${r.layer}`;
   let out = `${s.bold('Image')}  ${r.reference} — ${title}\n`;

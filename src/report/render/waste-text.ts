@@ -3,6 +3,7 @@
  * instructions that hold and cause waste, the top paths with why each copy is waste, duplicate
  * content, and dive's numbers in a section of their own, labelled as dive's.
  */
+import { escapeStrings } from '../format/escape.js';
 import type { KillReason } from '../../filetree/kill-log.js';
 import { formatBytes } from '../format/size.js';
 import { plainStyle, type Style } from '../format/style.js';
@@ -48,7 +49,8 @@ export function renderDiveNumbers(r: WasteDocument, s: Style): string {
 }
 
 /** renderWasteText renders a waste report for a terminal or a log. */
-export function renderWasteText(r: WasteDocument, opts: { style?: Style } = {}): string {
+export function renderWasteText(raw: WasteDocument, opts: { style?: Style } = {}): string {
+  const r = escapeStrings(raw);
   const s = opts.style ?? plainStyle;
   let out = `${s.bold('Image')}        ${r.reference}\n${renderWasteHeadline(r, s)}`;
   if (r.byInstruction.length > 0) {

@@ -8,10 +8,10 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { verifyDigest } from '../../compress/verify.js';
 import { digestAlgorithm, digestHex, newHash, type Digest } from '../../model/digest.js';
 import { StowageError, type ErrorWhere } from '../../model/errors.js';
+import { tempName, trackTemp, untrackTemp } from '../../model/temp-files.js';
 import { readFile } from '../file-stream.js';
 import { holdTail } from './hold-tail.js';
 
@@ -78,7 +78,8 @@ export class BlobCache {
   ): AsyncGenerator<Buffer> {
     const final = this.path(digest);
     await mkdir(join(final, '..'), { recursive: true });
-    const tmp = `${final}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+    const tmp = tempName(final);
+    trackTemp(tmp);
     const out = createWriteStream(tmp, { flags: 'wx', highWaterMark: 1 << 20 });
     let complete = false;
     const verified = verifyDigest(source, digest, { kind: 'digest', expectedSize: size, where });
@@ -92,6 +93,7 @@ export class BlobCache {
       yield* holdTail(written(), async () => {
         await closed(out);
         await rename(tmp, final);
+        untrackTemp(tmp);
         complete = true;
       });
     } finally {
@@ -106,7 +108,8 @@ export class BlobCache {
   async ingest(source: AsyncIterable<Buffer>): Promise<{ digest: Digest; size: number; path: string }> {
     const dir = join(this.dir, 'blobs', 'sha256');
     await mkdir(dir, { recursive: true });
-    const tmp = join(dir, `ingest.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+    const tmp = tempName(join(dir, 'ingest'));
+    trackTemp(tmp);
     const out = createWriteStream(tmp, { flags: 'wx', highWaterMark: 1 << 20 });
     const hash = newHash('sha256');
     let size = 0;
@@ -198,6 +201,7 @@ async function discard(out: WriteStream, tmp: string): Promise<void> {
     await done;
   }
   await rm(tmp, { force: true });
+  untrackTemp(tmp);
 }
 
 function closed(out: WriteStream): Promise<void> {

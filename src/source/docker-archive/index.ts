@@ -5,7 +5,7 @@
  */
 import { StowageError } from '../../model/errors.js';
 import { parseManifestOrIndex } from '../../model/manifest.js';
-import { MAX_MANIFEST_SIZE, readAll } from '../blob-store.js';
+import { readAll } from '../blob-store.js';
 import type { ImageRoot } from '../blob-image.js';
 import { formatReference, type PathReference } from '../reference.js';
 import { TarArchive } from '../tar-archive.js';
@@ -30,7 +30,7 @@ export async function openDockerArchive(ref: PathReference, archive?: TarArchive
   }
   const where = { file: tar.describe('manifest.json') };
   const images = parseManifestJson(
-    await readAll(tar.open('manifest.json'), MAX_MANIFEST_SIZE, 'manifest.json', where),
+    await readAll(tar.open('manifest.json'), 'manifestBytes', 'manifest.json', where),
     where,
   );
   const image = selectSaved(images, ref.tag, ref.path);

@@ -13,7 +13,7 @@ import type { Descriptor } from '../../model/descriptor.js';
 import { digestOf, newHash, type Digest } from '../../model/digest.js';
 import { StowageError } from '../../model/errors.js';
 import { MediaTypes } from '../../model/media-types.js';
-import { MAX_CONFIG_SIZE, readAll, type BlobStore } from '../blob-store.js';
+import { readAll, type BlobStore } from '../blob-store.js';
 import type { TarArchive } from '../tar-archive.js';
 import type { SavedImage } from './manifest-json.js';
 
@@ -33,7 +33,7 @@ const LAYER_TYPE = {
 export async function synthesizeManifest(archive: TarArchive, image: SavedImage): Promise<Synthesized> {
   const members = new Map<Digest, string>();
   const configWhere = { file: archive.describe(image.config) };
-  const config = await readAll(archive.open(image.config), MAX_CONFIG_SIZE, 'config', configWhere);
+  const config = await readAll(archive.open(image.config), 'configBytes', 'config', configWhere);
   const configDigest = digestOf(config);
   members.set(configDigest, image.config);
   const diffIds = parseImageConfig(config, `config ${image.config}`, configWhere).rootfs.diff_ids;

@@ -8,7 +8,7 @@ import { digestAlgorithm, digestOf, type Digest } from '../../model/digest.js';
 import { StowageError } from '../../model/errors.js';
 import type { SourceKind } from '../../model/image.js';
 import { parseManifestOrIndex, type Index, type ParsedDocument } from '../../model/manifest.js';
-import { MAX_MANIFEST_SIZE, readAll, readBlob, type BlobStore } from '../blob-store.js';
+import { readAll, readBlob, type BlobStore } from '../blob-store.js';
 import type { ImageRoot } from '../blob-image.js';
 import type { FileSet } from '../file-set.js';
 import { formatReference, type PathReference } from '../reference.js';
@@ -26,7 +26,7 @@ export async function layoutRoot(files: FileSet, ref: PathReference, source: Sou
     });
   }
   const where = { file: files.describe('index.json') };
-  const raw = await readAll(files.open('index.json'), MAX_MANIFEST_SIZE, 'index.json', where);
+  const raw = await readAll(files.open('index.json'), 'manifestBytes', 'index.json', where);
   const top = parseManifestOrIndex(raw, 'index.json', where);
   if (top.kind !== 'index') {
     throw new StowageError('INVALID_MANIFEST', 'index.json is a manifest, not an index', { where });
@@ -106,7 +106,7 @@ function byTag(files: FileSet, index: Index, tag: string): Descriptor {
 }
 
 async function load(store: BlobStore, d: Descriptor): Promise<ParsedDocument> {
-  const raw = await readBlob(store, d, 'manifest', MAX_MANIFEST_SIZE);
+  const raw = await readBlob(store, d, 'manifest', 'manifestBytes');
   return parseManifestOrIndex(raw, `manifest ${d.digest}`, { file: store.describe(d) });
 }
 
@@ -120,7 +120,7 @@ async function loadByDigest(files: FileSet, digest: Digest): Promise<ParsedDocum
       hint: 'list the layout with `stowage inspect` to see the digests it holds',
     });
   }
-  const raw = await readAll(files.open(name), MAX_MANIFEST_SIZE, `manifest ${digest}`, where);
+  const raw = await readAll(files.open(name), 'manifestBytes', `manifest ${digest}`, where);
   if (digestOf(raw, digestAlgorithm(digest)) !== digest) {
     throw new StowageError('DIGEST_MISMATCH', `blob ${name} does not hash to ${digest}`, { where });
   }

@@ -5,7 +5,10 @@
  */
 import { StowageError } from '../../model/errors.js';
 import { isObject, parseJson } from '../../model/json.js';
+import { readAll } from '../blob-store.js';
 import type { Credential } from './credentials.js';
+import type { HttpFetch, HttpResponse } from './http-fetch.js';
+import { networkError } from './network-error.js';
 import { isLoopbackHost } from './reference.js';
 import type { Challenge } from './www-authenticate.js';
 
@@ -18,7 +21,7 @@ export class AuthState {
   constructor(
     private readonly registryHost: string,
     private readonly credential: () => Promise<Credential | undefined>,
-    private readonly fetchFn: typeof fetch,
+    private readonly fetchFn: HttpFetch,
   ) {}
 
   /** header returns the Authorization header value to send now, if any. */
@@ -102,24 +105,12 @@ export class AuthState {
     }
     const cred = await this.credential();
     const scopes = [...this.scopes];
-    let res: Response;
-    if (cred?.kind === 'identity-token') {
-      const form = new URLSearchParams({
-        grant_type: 'refresh_token',
-        refresh_token: cred.token,
-        client_id: 'stowage',
-      });
-      if (ch.params.service !== undefined) form.set('service', ch.params.service);
-      if (scopes.length > 0) form.set('scope', scopes.join(' '));
-      res = await this.fetchFn(url, { method: 'POST', body: form, redirect: 'error' });
-    } else {
-      if (ch.params.service !== undefined) url.searchParams.set('service', ch.params.service);
-      for (const s of scopes) url.searchParams.append('scope', s);
-      const headers: Record<string, string> = {};
-      if (cred?.kind === 'basic') {
-        headers.authorization = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
-      }
-      res = await this.fetchFn(url, { headers, redirect: 'error' });
+    const what = `a token from the realm ${url.origin}`;
+    let res: HttpResponse;
+    try {
+      res = await this.request(url, cred, scopes, ch);
+    } catch (e) {
+      throw networkError(e, url.host, what);
     }
     if (res.status === 401 || res.status === 403) {
       await res.body?.cancel();
@@ -136,15 +127,52 @@ export class AuthState {
         },
       );
     }
-    if (!res.ok) {
+    if (!res.ok || res.body === null) {
       await res.body?.cancel();
       throw new StowageError('NETWORK', `the token server ${url.origin} answered HTTP ${res.status}`);
     }
-    const json = parseJson(await res.text(), `token response from ${url.origin}`);
+    let raw: Buffer;
+    try {
+      raw = await readAll(res.body, 'tokenBytes', `the token response from ${url.origin}`);
+    } catch (e) {
+      await res.body.cancel();
+      throw e instanceof StowageError ? e : networkError(e, url.host, what);
+    }
+    const json = parseJson(raw, `token response from ${url.origin}`);
     const token = isObject(json) ? (json.token ?? json.access_token) : undefined;
     if (typeof token !== 'string' || token === '') {
       throw new StowageError('UNAUTHORIZED', `the token server ${url.origin} returned no token`);
     }
     return token;
+  }
+
+  /** request asks the realm for a token: OAuth2 POST with an identity token, else GET (Basic if any). */
+  private request(
+    url: URL,
+    cred: Credential | undefined,
+    scopes: string[],
+    ch: Challenge,
+  ): Promise<HttpResponse> {
+    if (cred?.kind === 'identity-token') {
+      const form = new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: cred.token,
+        client_id: 'stowage',
+      });
+      if (ch.params.service !== undefined) form.set('service', ch.params.service);
+      if (scopes.length > 0) form.set('scope', scopes.join(' '));
+      return this.fetchFn(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: Buffer.from(form.toString()),
+      });
+    }
+    if (ch.params.service !== undefined) url.searchParams.set('service', ch.params.service);
+    for (const s of scopes) url.searchParams.append('scope', s);
+    const headers: Record<string, string> = {};
+    if (cred?.kind === 'basic') {
+      headers.authorization = `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
+    }
+    return this.fetchFn(url, { headers });
   }
 }

@@ -7,8 +7,16 @@
 import type { Descriptor } from '../../model/descriptor.js';
 import { StowageError } from '../../model/errors.js';
 import { MediaTypes } from '../../model/media-types.js';
+import { readAll } from '../blob-store.js';
 import { AuthState } from './auth.js';
-import { nodeFetch, type HttpFetch, type HttpResponse } from './http-fetch.js';
+import {
+  createNodeFetch,
+  DEFAULT_TIMEOUTS,
+  type HttpFetch,
+  type HttpResponse,
+  type HttpTimeouts,
+} from './http-fetch.js';
+import { isFinalNetworkError, networkError } from './network-error.js';
 import { lookupCredential, type Credential, type CredentialOptions } from './credentials.js';
 import { isLoopbackHost, registryApiHost } from './reference.js';
 import { DEFAULT_RETRY, isRetryableStatus, retryDelay, sleep, type RetryPolicy } from './retry.js';
@@ -22,8 +30,12 @@ export interface RegistryOptions extends CredentialOptions {
   /** blob downloads at once (default 4) */
   concurrency?: number;
   retry?: RetryPolicy;
-  /** the HTTP transport for registry requests (default: node:http(s)); token requests use fetch */
+  /** the HTTP transport for registry and token requests (default: node:http(s) with `timeouts`) */
   fetch?: HttpFetch;
+  /** connect, first-byte and idle timeouts (default DEFAULT_TIMEOUTS) */
+  timeouts?: Partial<HttpTimeouts>;
+  /** onProgress hears what the client is waiting for ("waiting for HOST …", retries, bytes) */
+  onProgress?: (message: string) => void;
 }
 
 /** MANIFEST_ACCEPT lists every manifest and index media type stowage reads. */
@@ -52,9 +64,17 @@ export class RegistryClient {
   ) {
     this.host = registryApiHost(registry);
     this.retry = opts.retry ?? DEFAULT_RETRY;
-    this.fetchFn = opts.fetch ?? nodeFetch;
+    this.fetchFn = opts.fetch ?? createNodeFetch({ ...DEFAULT_TIMEOUTS, ...opts.timeouts });
     this.blobs = new Semaphore(opts.concurrency ?? 4);
-    this.auth = new AuthState(registry, () => (this.credential ??= lookupCredential(registry, opts)), fetch);
+    this.auth = new AuthState(
+      registry,
+      () => (this.credential ??= lookupCredential(registry, opts)),
+      this.fetchFn,
+    );
+  }
+
+  private progress(message: string): void {
+    this.opts.onProgress?.(message);
   }
 
   /** origin is `https://host` or, for loopback/--insecure registries without TLS, `http://host`. */
@@ -96,21 +116,19 @@ export class RegistryClient {
     for (;;) {
       let res: HttpResponse;
       try {
+        this.progress(`waiting for ${this.host} (${what}) …`);
         res = await this.follow(url, init);
       } catch (e) {
         if (e instanceof StowageError) throw e;
         failures++;
-        if (failures >= this.retry.attempts) {
-          throw new StowageError(
-            'NETWORK',
-            `could not reach ${this.host} for ${what}: ${(e as Error).message}`,
-            {
-              hint: 'check the registry address and your network; plain HTTP is used only for loopback or with --insecure',
-              cause: e,
-            },
-          );
+        if (isFinalNetworkError(e) || failures >= this.retry.attempts) {
+          throw networkError(e, this.host, what, failures);
         }
-        await sleep(retryDelay(this.retry, failures, null));
+        const wait = retryDelay(this.retry, failures, null);
+        this.progress(
+          `${networkError(e, this.host, what).detail}; try ${failures + 1} of ${this.retry.attempts} in ${(wait / 1000).toFixed(1)} s …`,
+        );
+        await sleep(wait);
         continue;
       }
       if (res.status === 401 && answered < 3) {
@@ -181,11 +199,19 @@ export class RegistryClient {
         hint: 'check the repository name and tag',
       });
     }
-    if (!res.ok) {
+    if (!res.ok || res.body === null) {
       await res.body?.cancel();
       throw new StowageError('NETWORK', `${this.host} answered HTTP ${res.status} for ${what}`);
     }
-    return { raw: new Uint8Array(await res.arrayBuffer()), contentType: res.headers.get('content-type') };
+    const where = { file: `${this.host}/${repository}` };
+    try {
+      // capped while read: a huge answer is refused after the limit, not buffered
+      const raw = await readAll(res.body, 'manifestBytes', what, where);
+      return { raw, contentType: res.headers.get('content-type') };
+    } catch (e) {
+      await res.body.cancel();
+      throw e instanceof StowageError ? e : networkError(e, this.host, what);
+    }
   }
 
   /**
@@ -213,8 +239,15 @@ export class RegistryClient {
           throw new StowageError('NETWORK', `${this.host} answered HTTP ${res.status} for ${what}`);
         }
         let skip = received > 0 && res.status !== 206 ? received : 0;
+        let shown = 0;
         try {
           for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
+            if (Date.now() - shown > 500) {
+              shown = Date.now();
+              this.progress(
+                `downloading ${what.slice(0, 24)}… from ${this.host}: ${received} of ${desc.size} bytes …`,
+              );
+            }
             let buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
             if (skip > 0) {
               const n = Math.min(skip, buf.length);
@@ -229,14 +262,14 @@ export class RegistryClient {
         } catch (e) {
           if (e instanceof StowageError) throw e;
           cuts++;
-          if (cuts >= this.retry.attempts || received >= desc.size) {
-            throw new StowageError('NETWORK', `the download of ${what} was cut after ${received} bytes`, {
-              where: { layer: desc.digest },
-              hint: 'try again; the registry or the network dropped the connection',
-              cause: e,
-            });
+          if (isFinalNetworkError(e) || cuts >= this.retry.attempts || received >= desc.size) {
+            throw networkError(e, this.host, `${what} (cut after ${received} bytes)`, cuts);
           }
-          await sleep(retryDelay(this.retry, cuts, null));
+          const wait = retryDelay(this.retry, cuts, null);
+          this.progress(
+            `${this.host} cut ${what} after ${received} bytes; resuming in ${(wait / 1000).toFixed(1)} s …`,
+          );
+          await sleep(wait);
         }
       }
     } finally {
