@@ -6,7 +6,7 @@
 import { StowageError, type ErrorWhere } from '../model/errors.js';
 import type { EntryType, LayerEntry } from '../model/layer-entry.js';
 import { BLOCK_SIZE } from './block.js';
-import { normalizePath, whiteoutOf } from './entry-path.js';
+import { cleanPath, normalizePath, whiteoutOf } from './entry-path.js';
 import type { RawHeader } from './header.js';
 import type { PaxOverrides, PaxRecord } from './pax.js';
 import {
@@ -56,7 +56,8 @@ function entryBasics(
   pax: PaxOverrides,
   warn: (message: string) => void,
 ): EntryBasics {
-  const rawPath = pax.path ?? pending.longName ?? header.name;
+  // Go's archive/tar: a GNU long name overrides the PAX path, which overrides the header's name
+  const rawPath = pending.longName ?? pax.path ?? header.name;
   let type: EntryType | undefined = entryTypeOf(header.typeflag);
   if (type === undefined) {
     warn(
@@ -66,7 +67,16 @@ function entryBasics(
   } else if (header.typeflag === TYPEFLAG.oldFile && rawPath.endsWith('/')) {
     type = 'dir';
   }
-  const storedSize = header.typeflag === TYPEFLAG.dir ? 0 : (pax.size ?? header.size);
+  // Go reads no data for header-only types whatever their size field says (a GNU dump dir has data)
+  const headerOnly = type !== 'file' && header.typeflag !== TYPEFLAG.gnuDumpDir;
+  const declared = pax.size ?? header.size;
+  if (headerOnly && declared > 0) {
+    warn(
+      `tar entry "${rawPath}" (${type}) declares ${declared} bytes of data; read as none, as Go's archive/tar ` +
+        'and so every container runtime do (GNU tar would read them as data)',
+    );
+  }
+  const storedSize = headerOnly ? 0 : declared;
   return { rawPath, type, storedSize, size: type === 'file' ? storedSize : 0 };
 }
 
@@ -116,7 +126,7 @@ export async function resolveEntry(
     }
   }
   if (segments !== undefined) validateSparseMap(segments, basics.size, basics.storedSize, entryWhere);
-  return makeEntry(input, basics, header, pending, pax, segments, mapSize);
+  return makeEntry(input, basics, header, pending, pax, segments, mapSize, warn);
 }
 
 /**
@@ -129,7 +139,16 @@ export function resolvePlainEntry(
   pending: PendingHeaders,
   warn: (message: string) => void,
 ): HeaderEntry {
-  return makeEntry(input, entryBasics(header, pending, NO_PAX, warn), header, pending, NO_PAX, undefined, 0);
+  return makeEntry(
+    input,
+    entryBasics(header, pending, NO_PAX, warn),
+    header,
+    pending,
+    NO_PAX,
+    undefined,
+    0,
+    warn,
+  );
 }
 
 const NO_PAX: PaxOverrides = {};
@@ -142,9 +161,16 @@ function makeEntry(
   pax: PaxOverrides,
   segments: SparseSegment[] | undefined,
   mapSize: number,
+  warn: (message: string) => void,
 ): HeaderEntry {
   const { rawPath, type, size, storedSize } = basics;
-  const path = normalizePath(rawPath);
+  const { path, escapesRoot } = cleanPath(rawPath);
+  if (escapesRoot) {
+    warn(
+      `tar entry "${rawPath}" names a path above the root; read as "${path}", as umoci and containerd ` +
+        'apply it (dockerd refuses such a layer)',
+    );
+  }
   const entry: LayerEntry = {
     path,
     rawPath,
@@ -160,7 +186,7 @@ function makeEntry(
   if (uname !== '') entry.uname = uname;
   const gname = pax.gname ?? header.gname;
   if (gname !== '') entry.gname = gname;
-  const link = pax.linkpath ?? pending.longLink ?? header.linkname;
+  const link = pending.longLink ?? pax.linkpath ?? header.linkname;
   if (type === 'symlink') entry.linkTarget = link;
   if (type === 'hardlink') entry.linkTarget = normalizePath(link);
   if (header.devMajor !== undefined) entry.devMajor = header.devMajor;

@@ -39,7 +39,9 @@ export class HeaderWalker {
       const where: ErrorWhere = { ...base, offset };
       const block = await input.read(BLOCK_SIZE);
       if (block.length === 0 && pending === undefined) {
-        warn(`tar stream ends at byte offset ${offset} without end-of-archive blocks`);
+        warn(
+          `tar stream ends at byte offset ${offset} without end-of-archive blocks (read as Go's archive/tar reads it)`,
+        );
         return undefined;
       }
       if (block.length < BLOCK_SIZE) {
@@ -104,13 +106,15 @@ export class HeaderWalker {
 
   /**
    * skipPast moves the input past an entry that `next` returned: `unread` bytes of its stored data
-   * (what the caller did not consume), then the padding to the next block.
+   * (what the caller did not consume), then the padding to the next block. Padding cut short by the
+   * end of the input is accepted, as Go's reader accepts it (umoci 0.4.7's `insert` writes such
+   * tars); `next` then reports the missing end-of-archive blocks.
    */
   async skipPast(found: HeaderEntry, unread: number): Promise<void> {
     const { input, base } = this;
     if ((await input.skip(unread)) < unread)
       throw dataTruncated(input, { ...base, path: found.entry.rawPath });
-    await skipExactly(input, paddingAfter(found.storedSize + found.mapSize), base);
+    await input.skip(paddingAfter(found.storedSize + found.mapSize));
   }
 
   /** readMeta reads an extended header's data (and its padding) into memory, copied. */
