@@ -20,9 +20,10 @@ export const ENTRY_TYPES: readonly EntryType[] = [
 ];
 const TYPE_CODE = new Map<EntryType, number>(ENTRY_TYPES.map((t, i) => [t, i]));
 
-/** TYPE_FILE, TYPE_DIR, TYPE_HARDLINK are the codes the stacker tests most. */
+/** TYPE_FILE, TYPE_DIR, TYPE_SYMLINK, TYPE_HARDLINK are the codes the stacker tests most. */
 export const TYPE_FILE = 0;
 export const TYPE_DIR = 1;
+export const TYPE_SYMLINK = 2;
 export const TYPE_HARDLINK = 3;
 
 const WHITEOUT = 1;
@@ -90,6 +91,10 @@ export class LayerTable {
 
   pathId(i: number): number {
     return this.pathCol[i] ?? 0;
+  }
+  /** setPathId moves row `i` to another path: where stacking placed it (a parent was a symlink). */
+  setPathId(i: number, pathId: number): void {
+    this.pathCol[i] = pathId;
   }
   typeCode(i: number): number {
     return this.typeCol[i] ?? TYPE_FILE;

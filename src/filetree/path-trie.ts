@@ -41,14 +41,14 @@ export class PathTrie {
       path.startsWith(dir) &&
       path.indexOf('/', dir.length + 1) < 0
     ) {
-      return this.child(this.lastDirId, path.slice(dir.length + 1));
+      return this.internChild(this.lastDirId, path.slice(dir.length + 1));
     }
     let id = ROOT_ID;
     let start = 0;
     while (start <= path.length) {
       let end = path.indexOf('/', start);
       if (end < 0) end = path.length;
-      if (end > start) id = this.child(id, path.slice(start, end));
+      if (end > start) id = this.internChild(id, path.slice(start, end));
       start = end + 1;
     }
     const slash = path.lastIndexOf('/');
@@ -128,7 +128,8 @@ export class PathTrie {
     return this.childMaps[id]?.values() ?? [];
   }
 
-  private child(id: number, seg: string): number {
+  /** internChild returns the id of the child `seg` of `id`, creating it when needed. */
+  internChild(id: number, seg: string): number {
     let map = this.childMaps[id];
     const found = map?.get(seg);
     if (found !== undefined) return found;
