@@ -175,7 +175,13 @@ describe('stackLayers through parent symlinks', () => {
   it('resolves absolute and `..` targets inside the root and stops at a loop', async () => {
     const warnings: string[] = [];
     const s = await stackEntries(
-      [dir('real'), symlink('abs', '/real'), symlink('up', '../../../real'), symlink('a', 'b'), symlink('b', 'a')],
+      [
+        dir('real'),
+        symlink('abs', '/real'),
+        symlink('up', '../../../real'),
+        symlink('a', 'b'),
+        symlink('b', 'a'),
+      ],
       [file('abs/x', '1'), file('up/y', '2'), file('a/z', '3')],
     );
     warnings.push(...s.warnings);

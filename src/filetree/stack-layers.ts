@@ -23,6 +23,8 @@ import { Versions } from './versions.js';
 export interface StackOptions {
   /** receives recoverable problems, e.g. a hard link whose target is missing */
   onWarning?: (message: string) => void;
+  /** problems found before stacking (reading the layers): listed first in LayerStack.warnings */
+  readWarnings?: readonly string[];
 }
 
 const EV_ADDED = 0;
@@ -78,6 +80,7 @@ class Stacker {
     this.events = new EventLog(trie.size);
     this.kills = new KillLog(tables);
     this.links = new SymlinkResolver(trie, this.versions, () => this.current);
+    this.warnings.push(...(opts.readWarnings ?? []));
   }
 
   apply(t: LayerTable): void {

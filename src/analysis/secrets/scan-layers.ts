@@ -91,7 +91,10 @@ async function* scanEntries(
   out: LayerFileMatch[],
   stats: LayerScanStats,
 ): AsyncGenerator<LayerEntry> {
-  for await (const item of layer.items({ hashContents: true, onWarning: opts.onWarning })) {
+  for await (const item of layer.items({
+    hashContents: true,
+    onWarning: (message) => opts.onWarning?.(`layer ${index}: ${message}`),
+  })) {
     const e = item.entry;
     if (e.type === 'file' && e.whiteout === undefined) {
       for (const rule of pathRules) {
