@@ -8,16 +8,20 @@ import { StowageError, type ErrorWhere } from '../model/errors.js';
 import { BLOCK_SIZE, isAllZero, paddingAfter } from './block.js';
 import { resolveEntry, resolvePlainEntry, type HeaderEntry, type PendingHeaders } from './entry-header.js';
 import { decodeHeader, type RawHeader } from './header.js';
-import { mergeGlobal, parsePaxRecords, resolvePax } from './pax.js';
+import { parsePaxRecords, resolvePax, type PaxRecord } from './pax.js';
 import { dataTruncated, skipExactly, truncatedAt, type TarInput } from './tar-input.js';
 import { describeTypeflag, TYPEFLAG } from './type-flag.js';
 
 /** MAX_META_SIZE bounds PAX and GNU long-name data, which is held in memory. */
 const MAX_META_SIZE = 8 * 1024 * 1024;
 
-/** HeaderWalker reads one tar's headers in order; PAX global state carries from entry to entry. */
+/**
+ * HeaderWalker reads one tar's headers in order. PAX global headers are parsed (a malformed one is
+ * an error, as in Go) but not applied: Go's archive/tar hands them out as entries of their own, which
+ * containerd and dockerd skip (umoci refuses the layer) — so no state accumulates from entry to entry.
+ */
 export class HeaderWalker {
-  private readonly globals = new Map<string, Buffer>();
+  private globalWarned = false;
 
   constructor(
     private readonly input: TarInput,
@@ -60,7 +64,7 @@ export class HeaderWalker {
       const header =
         offset === 0 && looksCompressed(block) ? notTar(block, where) : decodeHeader(block, where);
       if (header.typeflag === TYPEFLAG.paxGlobal) {
-        mergeGlobal(this.globals, parsePaxRecords(await this.readMeta(header, where), where));
+        this.ignoreGlobal(parsePaxRecords(await this.readMeta(header, where), where), offset);
         continue;
       }
       pending ??= { firstOffset: offset };
@@ -79,10 +83,7 @@ export class HeaderWalker {
           pending = undefined;
           continue;
       }
-      const pax =
-        pending.pax !== undefined || this.globals.size > 0
-          ? resolvePax(this.globals, pending.pax ?? [], where)
-          : {};
+      const pax = pending.pax !== undefined ? resolvePax(pending.pax, where) : {};
       return resolveEntry(input, block, header, pending, pax, where, warn);
     }
   }
@@ -90,13 +91,13 @@ export class HeaderWalker {
   /**
    * nextNow is next's fast path, taken without waiting: when the input has the next header block
    * buffered and it is a plain header (no extended header before it, no sparse map, not the first
-   * or an all-zero block, no PAX globals in force), it returns the entry with the input at its
+   * or an all-zero block), it returns the entry with the input at its
    * data. Otherwise it consumes nothing and returns undefined: use next.
    */
   nextNow(): HeaderEntry | undefined {
     const { input } = this;
     const offset = input.offset;
-    if (offset === 0 || this.globals.size > 0 || input.peekNow === undefined) return undefined;
+    if (offset === 0 || input.peekNow === undefined) return undefined;
     const block = input.peekNow(BLOCK_SIZE);
     if (block === undefined || !PLAIN_TYPEFLAGS[block[156] as number] || isAllZero(block)) return undefined;
     const header = decodeHeader(block, { ...this.base, offset });
@@ -115,6 +116,16 @@ export class HeaderWalker {
     if ((await input.skip(unread)) < unread)
       throw dataTruncated(input, { ...base, path: found.entry.rawPath });
     await input.skip(paddingAfter(found.storedSize + found.mapSize));
+  }
+
+  /** ignoreGlobal warns, once per archive, about a PAX global header that would change entries. */
+  private ignoreGlobal(records: PaxRecord[], offset: number): void {
+    if (this.globalWarned || records.every((r) => r.key === 'comment')) return;
+    this.globalWarned = true;
+    this.warn(
+      `tar has a PAX global header at byte offset ${offset} (${records.map((r) => r.key).join(', ')}); ` +
+        "ignored, as Go's archive/tar, containerd and dockerd ignore it (GNU tar and Python apply it)",
+    );
   }
 
   /** readMeta reads an extended header's data (and its padding) into memory, copied. */

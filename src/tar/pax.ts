@@ -70,20 +70,12 @@ export function parsePaxRecords(data: Buffer, where: ErrorWhere): PaxRecord[] {
   return records;
 }
 
-/** mergeGlobal folds a global header's records into the global state (an empty value deletes). */
-export function mergeGlobal(global: Map<string, Buffer>, records: PaxRecord[]): void {
-  for (const r of records) {
-    if (r.value.length === 0) global.delete(r.key);
-    else global.set(r.key, r.value);
-  }
-}
-
 /**
- * resolvePax applies the global records then the entry's own records and returns the overrides.
- * An empty value removes a field set by a global header.
+ * resolvePax applies an entry's own records and returns the overrides; an empty value sets nothing.
+ * (Global records are not applied: see HeaderWalker.)
  */
-export function resolvePax(global: Map<string, Buffer>, local: PaxRecord[], where: ErrorWhere): PaxOverrides {
-  const values = new Map(global);
+export function resolvePax(local: PaxRecord[], where: ErrorWhere): PaxOverrides {
+  const values = new Map<string, Buffer>();
   for (const r of local) values.set(r.key, r.value);
   const text = (key: string): string | undefined => {
     const v = values.get(key);
