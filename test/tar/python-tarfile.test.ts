@@ -60,7 +60,10 @@ describeWithTools("readTar on Python tarfile's archives", ['python3'], () => {
   for (const fmt of ['pax', 'gnu']) {
     it(`${fmt}: every field equals Python's reading`, async () => {
       const archive = join(tmp.dir, `${fmt}.tar`);
-      const members = pythonMembers(archive);
+      // Python applies the PAX global header's gname; stowage ignores globals as Go does
+      const members = pythonMembers(archive).map((m) =>
+        m.gname === 'globalgroup' ? { ...m, gname: '' } : m,
+      );
       const data = readFileSync(archive);
       for (const sizes of [[data.length], [1, 511, 3, 1024]]) {
         const r = await readAll(chunked(data, sizes), { hashContents: true });
