@@ -9,8 +9,9 @@ import { BLOCK_SIZE } from './block.js';
 import { cleanPath, normalizePath, whiteoutOf } from './entry-path.js';
 import type { RawHeader } from './header.js';
 import type { PaxOverrides, PaxRecord } from './pax.js';
+import type { TarLimits } from './limits.js';
 import {
-  MAX_SPARSE_SEGMENTS,
+  checkSegmentCount,
   readOldGnuExtension,
   readOldGnuHeaderSparse,
   SparseMapDecoder,
@@ -92,6 +93,7 @@ export async function resolveEntry(
   pax: PaxOverrides,
   where: ErrorWhere,
   warn: (message: string) => void,
+  limits: TarLimits,
 ): Promise<HeaderEntry> {
   const basics = entryBasics(header, pending, pax, warn);
   const entryWhere = { ...where, path: basics.rawPath };
@@ -104,9 +106,7 @@ export async function resolveEntry(
     let extended = sparse.extended;
     while (extended) {
       const ext = readOldGnuExtension(await readMapBlock(input, entryWhere), entryWhere);
-      if (segments.length + ext.segments.length > MAX_SPARSE_SEGMENTS) {
-        throw new StowageError('CORRUPT_TAR', 'sparse map has too many segments', { where: entryWhere });
-      }
+      checkSegmentCount(segments.length + ext.segments.length, limits, entryWhere);
       segments.push(...ext.segments);
       extended = ext.extended;
     }
@@ -114,7 +114,7 @@ export async function resolveEntry(
     basics.size = pax.sparse.realSize;
     segments = pax.sparse.segments;
     if (segments === undefined) {
-      const decoder = new SparseMapDecoder(entryWhere);
+      const decoder = new SparseMapDecoder(entryWhere, limits);
       do {
         if (mapSize >= basics.storedSize) {
           throw new StowageError('CORRUPT_TAR', 'sparse map runs past the entry data', { where: entryWhere });

@@ -8,12 +8,10 @@ import { StowageError, type ErrorWhere } from '../model/errors.js';
 import { BLOCK_SIZE, isAllZero, paddingAfter } from './block.js';
 import { resolveEntry, resolvePlainEntry, type HeaderEntry, type PendingHeaders } from './entry-header.js';
 import { decodeHeader, type RawHeader } from './header.js';
+import { limitExceeded, tarLimits, type TarLimits } from './limits.js';
 import { parsePaxRecords, resolvePax, type PaxRecord } from './pax.js';
 import { dataTruncated, skipExactly, truncatedAt, type TarInput } from './tar-input.js';
 import { describeTypeflag, TYPEFLAG } from './type-flag.js';
-
-/** MAX_META_SIZE bounds PAX and GNU long-name data, which is held in memory. */
-const MAX_META_SIZE = 8 * 1024 * 1024;
 
 /**
  * HeaderWalker reads one tar's headers in order. PAX global headers are parsed (a malformed one is
@@ -22,12 +20,14 @@ const MAX_META_SIZE = 8 * 1024 * 1024;
  */
 export class HeaderWalker {
   private globalWarned = false;
+  private entries = 0;
 
   constructor(
     private readonly input: TarInput,
     /** location facts (file, layer) added to every error */
     private readonly base: ErrorWhere = {},
     private readonly warn: (message: string) => void = () => {},
+    private readonly limits: TarLimits = tarLimits(),
   ) {}
 
   /**
@@ -83,8 +83,8 @@ export class HeaderWalker {
           pending = undefined;
           continue;
       }
-      const pax = pending.pax !== undefined ? resolvePax(pending.pax, where) : {};
-      return resolveEntry(input, block, header, pending, pax, where, warn);
+      const pax = pending.pax !== undefined ? resolvePax(pending.pax, where, this.limits) : {};
+      return this.admit(await resolveEntry(input, block, header, pending, pax, where, warn, this.limits));
     }
   }
 
@@ -102,7 +102,7 @@ export class HeaderWalker {
     if (block === undefined || !PLAIN_TYPEFLAGS[block[156] as number] || isAllZero(block)) return undefined;
     const header = decodeHeader(block, { ...this.base, offset });
     input.consumeNow?.(BLOCK_SIZE);
-    return resolvePlainEntry(input, header, { firstOffset: offset }, this.warn);
+    return this.admit(resolvePlainEntry(input, header, { firstOffset: offset }, this.warn));
   }
 
   /**
@@ -118,6 +118,30 @@ export class HeaderWalker {
     await input.skip(paddingAfter(found.storedSize + found.mapSize));
   }
 
+  /** admit counts an entry and checks its path and link target against the limits. */
+  private admit(found: HeaderEntry): HeaderEntry {
+    const { limits } = this;
+    const { entry } = found;
+    const where = { ...this.base, path: entry.rawPath, offset: entry.offset };
+    if (++this.entries > limits.maxEntries) {
+      throw limitExceeded('maxEntries', limits, `a layer of more than ${limits.maxEntries} entries`, where);
+    }
+    for (const name of [entry.rawPath, entry.linkTarget ?? '']) {
+      // a string of n UTF-16 units has at most 3n bytes: measure only names that may be too long
+      const bytes = name.length * 3 > limits.maxPathBytes ? Buffer.byteLength(name) : 0;
+      if (bytes > limits.maxPathBytes) {
+        throw limitExceeded('maxPathBytes', limits, `a name of ${bytes} bytes`, where);
+      }
+    }
+    if (entry.path.length >= 2 * limits.maxPathDepth) {
+      const depth = entry.path.split('/').length;
+      if (depth > limits.maxPathDepth) {
+        throw limitExceeded('maxPathDepth', limits, `a path ${depth} levels deep`, where);
+      }
+    }
+    return found;
+  }
+
   /** ignoreGlobal warns, once per archive, about a PAX global header that would change entries. */
   private ignoreGlobal(records: PaxRecord[], offset: number): void {
     if (this.globalWarned || records.every((r) => r.key === 'comment')) return;
@@ -130,12 +154,9 @@ export class HeaderWalker {
 
   /** readMeta reads an extended header's data (and its padding) into memory, copied. */
   private async readMeta(header: RawHeader, where: ErrorWhere): Promise<Buffer> {
-    if (header.size > MAX_META_SIZE) {
-      throw new StowageError(
-        'CORRUPT_TAR',
-        `tar extended header ${describeTypeflag(header.typeflag)} of ${header.size} bytes exceeds the ${MAX_META_SIZE}-byte limit`,
-        { where, hint: 'the archive is damaged' },
-      );
+    if (header.size > this.limits.maxHeaderBytes) {
+      const what = `a tar extended header (type ${describeTypeflag(header.typeflag)}) of ${header.size} bytes`;
+      throw limitExceeded('maxHeaderBytes', this.limits, what, where);
     }
     const data = await this.input.read(header.size);
     if (data.length < header.size) {

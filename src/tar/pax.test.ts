@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { StowageError } from '../model/errors.js';
 import { encodePaxRecords, parsePaxRecords, resolvePax } from './pax.js';
+import { tarLimits } from './limits.js';
+
+const LIMITS = tarLimits({});
 
 const rec = (key: string, value: string): Buffer => encodePaxRecords([{ key, value: Buffer.from(value) }]);
 
@@ -13,13 +16,13 @@ describe('PAX records', () => {
     ];
     const parsed = parsePaxRecords(Buffer.concat([encodePaxRecords(records), Buffer.alloc(100)]), {});
     expect(parsed).toEqual(records);
-    const pax = resolvePax(parsed, {});
+    const pax = resolvePax(parsed, {}, LIMITS);
     expect(pax.path).toBe('a\nb=c');
     expect(pax.xattrs?.['security.capability']).toEqual(records[1]!.value);
   });
 
   it('sets nothing for an empty value', () => {
-    expect(resolvePax(parsePaxRecords(rec('uname', ''), {}), {}).uname).toBeUndefined();
+    expect(resolvePax(parsePaxRecords(rec('uname', ''), {}), {}, LIMITS).uname).toBeUndefined();
   });
 
   it.each(['16 uname=alice\n', '15 uname=alice!', 'x uname=alice\n', '0 \n', '9 =alice\n'])(
@@ -30,7 +33,7 @@ describe('PAX records', () => {
   );
 
   it('rejects bad numbers', () => {
-    expect(() => resolvePax(parsePaxRecords(rec('uid', '-5'), {}), {})).toThrow(/uid/);
-    expect(() => resolvePax(parsePaxRecords(rec('mtime', '1e10'), {}), {})).toThrow(/mtime/);
+    expect(() => resolvePax(parsePaxRecords(rec('uid', '-5'), {}), {}, LIMITS)).toThrow(/uid/);
+    expect(() => resolvePax(parsePaxRecords(rec('mtime', '1e10'), {}), {}, LIMITS)).toThrow(/mtime/);
   });
 });

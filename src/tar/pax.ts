@@ -4,6 +4,7 @@
  * mtime with fractions, `SCHILY.xattr.*` kept as raw bytes, and GNU sparse keys.
  */
 import { StowageError, type ErrorWhere } from '../model/errors.js';
+import type { TarLimits } from './limits.js';
 import { parseSparseMapText, segmentsFromNumbers, type SparseSegment } from './sparse.js';
 
 /** PaxRecord is one `KEY=VALUE` record; `value` is raw bytes. */
@@ -74,7 +75,7 @@ export function parsePaxRecords(data: Buffer, where: ErrorWhere): PaxRecord[] {
  * resolvePax applies an entry's own records and returns the overrides; an empty value sets nothing.
  * (Global records are not applied: see HeaderWalker.)
  */
-export function resolvePax(local: PaxRecord[], where: ErrorWhere): PaxOverrides {
+export function resolvePax(local: PaxRecord[], where: ErrorWhere, limits: TarLimits): PaxOverrides {
   const values = new Map<string, Buffer>();
   for (const r of local) values.set(r.key, r.value);
   const text = (key: string): string | undefined => {
@@ -111,7 +112,7 @@ export function resolvePax(local: PaxRecord[], where: ErrorWhere): PaxOverrides 
   }
   const xattrs = collectXattrs(values);
   if (xattrs !== undefined) out.xattrs = xattrs;
-  const sparse = resolveSparse(local, text, integer, where);
+  const sparse = resolveSparse(local, text, integer, where, limits);
   if (sparse !== undefined) out.sparse = sparse;
   return out;
 }
@@ -151,6 +152,7 @@ function resolveSparse(
   text: (key: string) => string | undefined,
   integer: (key: string) => number | undefined,
   where: ErrorWhere,
+  limits: TarLimits,
 ): PaxSparse | undefined {
   const realSize = integer('GNU.sparse.realsize') ?? integer('GNU.sparse.size');
   if (text('GNU.sparse.major') === '1' && text('GNU.sparse.minor') === '0') {
@@ -160,7 +162,7 @@ function resolveSparse(
   const map = text('GNU.sparse.map');
   if (map !== undefined) {
     if (realSize === undefined) throw malformed('PAX sparse 0.1 header lacks GNU.sparse.size', where);
-    return { realSize, segments: parseSparseMapText(map, where) };
+    return { realSize, segments: parseSparseMapText(map, where, limits) };
   }
   if (realSize === undefined) return undefined;
   const numbers: number[] = [];
@@ -173,7 +175,7 @@ function resolveSparse(
     }
     numbers.push(Number(t));
   }
-  return { realSize, segments: segmentsFromNumbers(numbers, where) };
+  return { realSize, segments: segmentsFromNumbers(numbers, where, limits) };
 }
 
 function malformed(detail: string, where: ErrorWhere): StowageError {
