@@ -89,9 +89,14 @@ class Stacker {
     this.before = new Map();
     this.removedBy = new Map();
     const n = t.count;
+    // an opaque marker reached through a symlink hides the target's contents but, as in umoci,
+    // creates nothing
+    const linked = new Set<number>();
     for (let i = 0; i < n; i++) {
       if (!t.isOpaque(i)) continue;
-      const dir = this.place(t, i, this.links.resolveDir(t.pathId(i)));
+      const stored = t.pathId(i);
+      const dir = this.place(t, i, this.links.resolveDir(stored));
+      if (dir !== stored) linked.add(i);
       for (const c of this.trie.children(dir)) this.removeSubtree(c, EV_HIDDEN);
     }
     for (let i = 0; i < n; i++) {
@@ -101,7 +106,7 @@ class Stacker {
     for (let i = 0; i < n; i++) {
       if (t.isWhiteout(i) || t.pathId(i) === ROOT_ID) continue;
       if (t.isOpaque(i)) {
-        this.ensureDir(t.pathId(i));
+        if (!linked.has(i)) this.ensureDir(t.pathId(i));
         continue;
       }
       const p = this.place(t, i, this.links.resolveParent(t.pathId(i)));

@@ -65,18 +65,25 @@ export class SymlinkResolver {
       }
       const child = this.trie.internChild(id, seg);
       const ref = current[child] ?? NO_VERSION;
-      if (ref === NO_VERSION || this.versions.typeCode(ref) !== TYPE_SYMLINK) {
+      if (!this.isSymlink(ref)) {
         id = child;
         continue;
       }
       if (++links > MAX_LINKS) return undefined;
-      const inode = this.versions.inode(ref);
-      const target = this.versions.table(inode).linkTarget(refRow(inode)) ?? '';
+      const target = this.versions.table(ref).linkTarget(refRow(ref)) ?? '';
       if (target.startsWith('/')) id = ROOT_ID;
       const segs = target.split('/');
       for (let k = segs.length - 1; k >= 0; k--) pending.push(segs[k] as string);
     }
     return id;
+  }
+
+  /**
+   * isSymlink reports whether version `ref` is a symlink entry (a hard link to one is not followed:
+   * umoci cannot even create it, as it resolves a link's target first).
+   */
+  private isSymlink(ref: number): boolean {
+    return ref !== NO_VERSION && this.versions.table(ref).typeCode(refRow(ref)) === TYPE_SYMLINK;
   }
 
   /** isLinkFree reports whether no ancestor-or-self of `id` is a visible symlink, caching the answer. */
@@ -90,8 +97,7 @@ export class SymlinkResolver {
     const gen = this.generation;
     let q = id;
     for (; q !== ROOT_ID && q >= 0 && this.cleanAt[q] !== gen; q = this.trie.parent(q)) {
-      const ref = current[q] ?? NO_VERSION;
-      if (ref !== NO_VERSION && this.versions.typeCode(ref) === TYPE_SYMLINK) return false;
+      if (this.isSymlink(current[q] ?? NO_VERSION)) return false;
     }
     for (let r = id; r !== q; r = this.trie.parent(r)) this.cleanAt[r] = gen;
     return true;
