@@ -18,6 +18,9 @@ export class PathTrie {
   // paths need one child lookup instead of a walk from the root.
   private lastDir = '';
   private lastDirId = -1;
+  // the last path interned, whose children often come next
+  private lastPath = '';
+  private lastPathId = -1;
   // pathRanks' answer, valid while no id is added
   private ranks: Int32Array | undefined;
 
@@ -33,15 +36,18 @@ export class PathTrie {
   /** intern returns the id of `path` (normalised, `.` for the root), creating ids for it and its parents. */
   intern(path: string): number {
     if (path === '.' || path === '') return ROOT_ID;
-    const dir = this.lastDir;
-    if (
-      this.lastDirId >= 0 &&
-      path.length > dir.length + 1 &&
-      path.charCodeAt(dir.length) === 0x2f &&
-      path.startsWith(dir) &&
-      path.indexOf('/', dir.length + 1) < 0
-    ) {
-      return this.internChild(this.lastDirId, path.slice(dir.length + 1));
+    if (this.lastDirId >= 0 && isChildPath(path, this.lastDir)) {
+      const id = this.internChild(this.lastDirId, path.slice(this.lastDir.length + 1));
+      this.lastPath = path;
+      this.lastPathId = id;
+      return id;
+    }
+    // a directory's entries follow it: a path below the last one needs one lookup too (and a layer
+    // nesting directories thousands deep is read in linear time)
+    if (this.lastPathId >= 0 && isChildPath(path, this.lastPath)) {
+      this.lastDir = this.lastPath;
+      this.lastDirId = this.lastPathId;
+      return this.intern(path);
     }
     let id = ROOT_ID;
     let start = 0;
@@ -56,6 +62,8 @@ export class PathTrie {
       this.lastDir = path.slice(0, slash);
       this.lastDirId = this.parent(id);
     }
+    this.lastPath = path;
+    this.lastPathId = id;
     return id;
   }
 
@@ -149,4 +157,14 @@ export class PathTrie {
     map.set(seg, nid);
     return nid;
   }
+}
+
+/** isChildPath reports whether `path` is `dir/NAME` for a single segment NAME. */
+function isChildPath(path: string, dir: string): boolean {
+  return (
+    path.length > dir.length + 1 &&
+    path.charCodeAt(dir.length) === 0x2f &&
+    path.startsWith(dir) &&
+    path.indexOf('/', dir.length + 1) < 0
+  );
 }

@@ -35,22 +35,12 @@ export function cleanPath(name: string): CleanedPath {
   return { path: kept.length === 0 ? '.' : kept.join('/'), escapesRoot };
 }
 
-/** isNormal is the fast path: true when cleanPath would return the name unchanged. */
+/** NOT_NORMAL matches what cleanPath changes: a leading or trailing `/`, `//`, `.` or `..` segments. */
+const NOT_NORMAL = /^\/|\/$|\/\/|(?:^|\/)\.\.?(?:\/|$)/;
+
+/** isNormal is the fast path (one scan of the name): true when cleanPath would return it unchanged. */
 function isNormal(name: string): boolean {
-  return (
-    name !== '' &&
-    !name.startsWith('/') &&
-    !name.startsWith('./') &&
-    !name.endsWith('/') &&
-    name !== '.' &&
-    !name.includes('//') &&
-    !name.includes('/./') &&
-    !name.endsWith('/.') &&
-    name !== '..' &&
-    !name.startsWith('../') &&
-    !name.includes('/../') &&
-    !name.endsWith('/..')
-  );
+  return name !== '' && !NOT_NORMAL.test(name);
 }
 
 /** WhiteoutTarget is what a whiteout entry hides: a path (`file`) or a directory's lower contents (`opaque`). */
