@@ -50,6 +50,7 @@ export class LayerTable {
   private mtimeCol = new Float64Array(0);
   private hashCol = Buffer.alloc(0);
   private readonly linkTargets = new Map<number, string>();
+  private readonly storedSizes = new Map<number, number>();
   private readonly xattrCol = new Map<number, string>();
 
   constructor(
@@ -76,6 +77,7 @@ export class LayerTable {
     }
     this.flagCol[i] = flags;
     if (e.linkTarget !== undefined) this.linkTargets.set(i, e.linkTarget);
+    if (e.storedSize !== undefined) this.storedSizes.set(i, e.storedSize);
     if (e.xattrs !== undefined && Object.keys(e.xattrs).length > 0)
       this.xattrCol.set(i, this.xattrKey(e.xattrs));
     return i;
@@ -125,6 +127,10 @@ export class LayerTable {
   }
   size(i: number): number {
     return this.sizeCol[i] ?? 0;
+  }
+  /** storedSize is the bytes the layer stores for row `i`: its size, or a sparse file's data regions. */
+  storedSize(i: number): number {
+    return this.storedSizes.get(i) ?? this.size(i);
   }
   mtime(i: number): number {
     return this.mtimeCol[i] ?? 0;

@@ -192,6 +192,7 @@ function makeEntry(
   if (header.devMajor !== undefined) entry.devMajor = header.devMajor;
   if (header.devMinor !== undefined) entry.devMinor = header.devMinor;
   if (pax.xattrs !== undefined) entry.xattrs = pax.xattrs;
+  if (segments !== undefined) entry.storedSize = segments.reduce((sum, s) => sum + s.length, 0);
   const whiteout = whiteoutOf(path);
   if (whiteout !== undefined) {
     entry.whiteout = whiteout.whiteout;
