@@ -122,7 +122,12 @@ export class HeaderWalker {
   private admit(found: HeaderEntry): HeaderEntry {
     const { limits } = this;
     const { entry } = found;
-    const where = { ...this.base, path: entry.rawPath, offset: entry.offset };
+    // a name long enough to break a limit is shortened in the message, which stays one line
+    const shown =
+      entry.rawPath.length > 200
+        ? `${entry.rawPath.slice(0, 120)}…${entry.rawPath.slice(-60)}`
+        : entry.rawPath;
+    const where = { ...this.base, path: shown, offset: entry.offset };
     if (++this.entries > limits.maxEntries) {
       throw limitExceeded('maxEntries', limits, `a layer of more than ${limits.maxEntries} entries`, where);
     }
