@@ -37,8 +37,8 @@ export class EventLog {
   private refCol = new Float64Array(0);
   private prevCol = new Float64Array(0);
   private nextCol = new Int32Array(0);
-  private readonly heads: Int32Array;
-  private readonly tails: Int32Array;
+  private heads: Int32Array;
+  private tails: Int32Array;
   private readonly layerStarts: number[] = [];
 
   constructor(pathCount: number) {
@@ -71,6 +71,7 @@ export class EventLog {
     this.refCol[i] = ref;
     this.prevCol[i] = prevRef;
     this.nextCol[i] = -1;
+    if (pathId >= this.heads.length) this.growPaths(pathId + 1);
     const tail = this.tails[pathId] ?? -1;
     if (tail < 0) this.heads[pathId] = i;
     else this.nextCol[tail] = i;
@@ -100,6 +101,14 @@ export class EventLog {
       ref: this.refCol[i] ?? -1,
       prevRef: this.prevCol[i] ?? -1,
     };
+  }
+
+  /** growPaths makes room for path ids below `count` (stacking interns paths it resolves). */
+  private growPaths(count: number): void {
+    const cap = Math.max(count, this.heads.length * 2);
+    const used = this.heads.length;
+    this.heads = regrow(this.heads, cap, used).fill(-1, used);
+    this.tails = regrow(this.tails, cap, used).fill(-1, used);
   }
 
   private grow(): void {

@@ -61,16 +61,16 @@ export class FileTree {
 
   /** walk yields every visible node depth-first, parents before children, siblings by name. */
   *walk(): Generator<FileNode> {
+    // each node's path is built once from its parent's (deep trees hold no second copy of prefixes)
     const stack: [number, string][] = [[ROOT_ID, '']];
     while (stack.length > 0) {
-      const [id, prefix] = stack.pop() as [number, string];
+      const [id, path] = stack.pop() as [number, string];
       const kids = this.childIds(id);
       for (let k = kids.length - 1; k >= 0; k--) {
         const c = kids[k] as number;
-        stack.push([c, `${prefix}${this.trie.name(c)}/`]);
+        stack.push([c, id === ROOT_ID ? this.trie.name(c) : `${path}/${this.trie.name(c)}`]);
       }
       if (id === ROOT_ID) continue;
-      const path = prefix.slice(0, -1);
       yield materialiseNode(this.versions, this.current[id] as number, path, this.trie.name(id));
     }
   }

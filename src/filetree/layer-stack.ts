@@ -21,6 +21,7 @@ import type { Versions } from './versions.js';
 export interface FileVersion {
   layer: number;
   path: string;
+  /** bytes the layer stores for it (a sparse file's data regions: what a squash would remove) */
   size: number;
   contentHash?: Digest;
   live: boolean;
@@ -119,7 +120,7 @@ export class LayerStack {
         const v: FileVersion = {
           layer: t.layer,
           path: this.trie.path(t.pathId(row)),
-          size: t.size(row),
+          size: t.storedSize(row),
           live: live.has(ref),
         };
         const hash = t.contentHash(row);

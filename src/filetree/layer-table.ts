@@ -20,9 +20,10 @@ export const ENTRY_TYPES: readonly EntryType[] = [
 ];
 const TYPE_CODE = new Map<EntryType, number>(ENTRY_TYPES.map((t, i) => [t, i]));
 
-/** TYPE_FILE, TYPE_DIR, TYPE_HARDLINK are the codes the stacker tests most. */
+/** TYPE_FILE, TYPE_DIR, TYPE_SYMLINK, TYPE_HARDLINK are the codes the stacker tests most. */
 export const TYPE_FILE = 0;
 export const TYPE_DIR = 1;
+export const TYPE_SYMLINK = 2;
 export const TYPE_HARDLINK = 3;
 
 const WHITEOUT = 1;
@@ -49,6 +50,7 @@ export class LayerTable {
   private mtimeCol = new Float64Array(0);
   private hashCol = Buffer.alloc(0);
   private readonly linkTargets = new Map<number, string>();
+  private readonly storedSizes = new Map<number, number>();
   private readonly xattrCol = new Map<number, string>();
 
   constructor(
@@ -75,6 +77,7 @@ export class LayerTable {
     }
     this.flagCol[i] = flags;
     if (e.linkTarget !== undefined) this.linkTargets.set(i, e.linkTarget);
+    if (e.storedSize !== undefined) this.storedSizes.set(i, e.storedSize);
     if (e.xattrs !== undefined && Object.keys(e.xattrs).length > 0)
       this.xattrCol.set(i, this.xattrKey(e.xattrs));
     return i;
@@ -90,6 +93,10 @@ export class LayerTable {
 
   pathId(i: number): number {
     return this.pathCol[i] ?? 0;
+  }
+  /** setPathId moves row `i` to another path: where stacking placed it (a parent was a symlink). */
+  setPathId(i: number, pathId: number): void {
+    this.pathCol[i] = pathId;
   }
   typeCode(i: number): number {
     return this.typeCol[i] ?? TYPE_FILE;
@@ -120,6 +127,10 @@ export class LayerTable {
   }
   size(i: number): number {
     return this.sizeCol[i] ?? 0;
+  }
+  /** storedSize is the bytes the layer stores for row `i`: its size, or a sparse file's data regions. */
+  storedSize(i: number): number {
+    return this.storedSizes.get(i) ?? this.size(i);
   }
   mtime(i: number): number {
     return this.mtimeCol[i] ?? 0;

@@ -18,6 +18,9 @@ export class PathTrie {
   // paths need one child lookup instead of a walk from the root.
   private lastDir = '';
   private lastDirId = -1;
+  // the last path interned, whose children often come next
+  private lastPath = '';
+  private lastPathId = -1;
   // pathRanks' answer, valid while no id is added
   private ranks: Int32Array | undefined;
 
@@ -33,22 +36,25 @@ export class PathTrie {
   /** intern returns the id of `path` (normalised, `.` for the root), creating ids for it and its parents. */
   intern(path: string): number {
     if (path === '.' || path === '') return ROOT_ID;
-    const dir = this.lastDir;
-    if (
-      this.lastDirId >= 0 &&
-      path.length > dir.length + 1 &&
-      path.charCodeAt(dir.length) === 0x2f &&
-      path.startsWith(dir) &&
-      path.indexOf('/', dir.length + 1) < 0
-    ) {
-      return this.child(this.lastDirId, path.slice(dir.length + 1));
+    if (this.lastDirId >= 0 && isChildPath(path, this.lastDir)) {
+      const id = this.internChild(this.lastDirId, path.slice(this.lastDir.length + 1));
+      this.lastPath = path;
+      this.lastPathId = id;
+      return id;
+    }
+    // a directory's entries follow it: a path below the last one needs one lookup too (and a layer
+    // nesting directories thousands deep is read in linear time)
+    if (this.lastPathId >= 0 && isChildPath(path, this.lastPath)) {
+      this.lastDir = this.lastPath;
+      this.lastDirId = this.lastPathId;
+      return this.intern(path);
     }
     let id = ROOT_ID;
     let start = 0;
     while (start <= path.length) {
       let end = path.indexOf('/', start);
       if (end < 0) end = path.length;
-      if (end > start) id = this.child(id, path.slice(start, end));
+      if (end > start) id = this.internChild(id, path.slice(start, end));
       start = end + 1;
     }
     const slash = path.lastIndexOf('/');
@@ -56,6 +62,8 @@ export class PathTrie {
       this.lastDir = path.slice(0, slash);
       this.lastDirId = this.parent(id);
     }
+    this.lastPath = path;
+    this.lastPathId = id;
     return id;
   }
 
@@ -128,7 +136,8 @@ export class PathTrie {
     return this.childMaps[id]?.values() ?? [];
   }
 
-  private child(id: number, seg: string): number {
+  /** internChild returns the id of the child `seg` of `id`, creating it when needed. */
+  internChild(id: number, seg: string): number {
     let map = this.childMaps[id];
     const found = map?.get(seg);
     if (found !== undefined) return found;
@@ -148,4 +157,14 @@ export class PathTrie {
     map.set(seg, nid);
     return nid;
   }
+}
+
+/** isChildPath reports whether `path` is `dir/NAME` for a single segment NAME. */
+function isChildPath(path: string, dir: string): boolean {
+  return (
+    path.length > dir.length + 1 &&
+    path.charCodeAt(dir.length) === 0x2f &&
+    path.startsWith(dir) &&
+    path.indexOf('/', dir.length + 1) < 0
+  );
 }

@@ -29,25 +29,34 @@ export interface ReadImageOptions {
   onProgress?: (p: ReadProgress) => void;
   /** entries between 'entries' progress calls (default 1000) */
   progressEvery?: number;
-  /** receives recoverable problems from the readers and the stacker */
+  /** receives recoverable problems from the readers and the stacker, each naming its layer */
   onWarning?: (message: string) => void;
 }
 
-/** readLayerTables reads every layer of `image` into tables sharing one PathTrie. */
+/**
+ * readLayerTables reads every layer of `image` into tables sharing one PathTrie; `warnings` lists
+ * what the tar readers warned about, each naming its layer.
+ */
 export async function readLayerTables(
   image: Image,
   opts: ReadImageOptions = {},
-): Promise<{ trie: PathTrie; tables: LayerTable[] }> {
+): Promise<{ trie: PathTrie; tables: LayerTable[]; warnings: string[] }> {
   const layers = await image.layers();
   const trie = new PathTrie();
   const xattrPool = new Map<string, string>();
   const tables: LayerTable[] = new Array<LayerTable>(layers.length);
+  const warnings: string[] = [];
+  const warn = (index: number) => (message: string) => {
+    const named = `layer ${index}: ${message}`;
+    warnings.push(named);
+    opts.onWarning?.(named);
+  };
   let next = 0;
   const worker = async () => {
     while (next < layers.length) {
       const i = next++;
       try {
-        tables[i] = await readLayer(layers[i] as Layer, i, layers.length, trie, xattrPool, opts);
+        tables[i] = await readLayer(layers[i] as Layer, i, layers.length, trie, xattrPool, opts, warn(i));
       } catch (e) {
         next = layers.length; // start no further layer once one has failed
         throw e;
@@ -56,13 +65,13 @@ export async function readLayerTables(
   };
   const workers = Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 2, layers.length)) }, worker);
   await Promise.all(workers);
-  return { trie, tables };
+  return { trie, tables, warnings };
 }
 
 /** readImageStack reads and stacks every layer of `image`. */
 export async function readImageStack(image: Image, opts: ReadImageOptions = {}): Promise<LayerStack> {
-  const { trie, tables } = await readLayerTables(image, opts);
-  return stackLayers(trie, tables, { onWarning: opts.onWarning });
+  const { trie, tables, warnings } = await readLayerTables(image, opts);
+  return stackLayers(trie, tables, { onWarning: opts.onWarning, readWarnings: warnings });
 }
 
 async function readLayer(
@@ -72,6 +81,7 @@ async function readLayer(
   trie: PathTrie,
   xattrPool: Map<string, string>,
   opts: ReadImageOptions,
+  onWarning: (message: string) => void,
 ): Promise<LayerTable> {
   const every = opts.progressEvery ?? 1000;
   let entries = 0;
@@ -82,7 +92,7 @@ async function readLayer(
   const table = new LayerTable(index, trie, xattrPool);
   try {
     // entries() with hashContents hands out each file entry with its contentHash already set
-    for await (const e of layer.entries({ hashContents: true, onWarning: opts.onWarning })) {
+    for await (const e of layer.entries({ hashContents: true, onWarning })) {
       table.add(e);
       entries++;
       bytes += e.size;

@@ -156,3 +156,37 @@ describe('stackLayers', () => {
     expect(s.changeSet(1).deleted.map((c) => c.path)).toEqual(['x/y']);
   });
 });
+
+describe('stackLayers through parent symlinks', () => {
+  it('places an entry below a symlinked directory in the link target, keeping the link (merged /usr)', async () => {
+    const s = await stackEntries(
+      [dir('usr'), dir('usr/lib'), file('usr/lib/libc.so.6', 'c'), symlink('lib', 'usr/lib')],
+      [file('lib/libbar.so', 'bar'), whiteout('lib/libc.so.6')],
+    );
+    expect([...s.tree.walk()].map((n) => [n.path, n.type, n.layer])).toEqual([
+      ['lib', 'symlink', 0],
+      ['usr', 'dir', 0],
+      ['usr/lib', 'dir', 0],
+      ['usr/lib/libbar.so', 'file', 1],
+    ]);
+    expect(paths(s.changeSet(1).deleted)).toEqual(['usr/lib/libc.so.6']);
+  });
+
+  it('resolves absolute and `..` targets inside the root and stops at a loop', async () => {
+    const warnings: string[] = [];
+    const s = await stackEntries(
+      [
+        dir('real'),
+        symlink('abs', '/real'),
+        symlink('up', '../../../real'),
+        symlink('a', 'b'),
+        symlink('b', 'a'),
+      ],
+      [file('abs/x', '1'), file('up/y', '2'), file('a/z', '3')],
+    );
+    warnings.push(...s.warnings);
+    expect(s.tree.has('real/x')).toBe(true);
+    expect(s.tree.has('real/y')).toBe(true);
+    expect(warnings.join('\n')).toMatch(/a\/z is reached through more than 255 symbolic links/);
+  });
+});

@@ -7,12 +7,15 @@
  * their target and everything below it from lower layers, (3) entries are applied in tar order, a
  * later entry for a path replacing an earlier one; missing parents become implicit directories.
  * Because (1) and (2) run before (3), what the layer itself adds is never hidden by its own markers.
+ * Each entry's parent directory is resolved through the symlinks visible at that point, inside the
+ * root, as the runtimes' appliers do; a row placed elsewhere gets that path in its table.
  */
 import { EventLog } from './event-log.js';
 import { KILL_DELETED, KILL_HIDDEN, KILL_METADATA, KILL_OVERWRITTEN, KillLog } from './kill-log.js';
 import { LayerStack } from './layer-stack.js';
-import { type LayerTable, TYPE_DIR, TYPE_FILE, TYPE_HARDLINK } from './layer-table.js';
+import { type LayerTable, TYPE_DIR, TYPE_FILE, TYPE_HARDLINK, TYPE_SYMLINK } from './layer-table.js';
 import { type PathTrie, ROOT_ID } from './path-trie.js';
+import { SymlinkResolver } from './symlink-resolver.js';
 import { NO_VERSION, refLayer, refRow, versionRef } from './version-ref.js';
 import { Versions } from './versions.js';
 
@@ -20,6 +23,8 @@ import { Versions } from './versions.js';
 export interface StackOptions {
   /** receives recoverable problems, e.g. a hard link whose target is missing */
   onWarning?: (message: string) => void;
+  /** problems found before stacking (reading the layers): listed first in LayerStack.warnings */
+  readWarnings?: readonly string[];
 }
 
 const EV_ADDED = 0;
@@ -53,7 +58,7 @@ export function stackLayers(
 
 class Stacker {
   readonly versions: Versions;
-  readonly current: Float64Array;
+  current: Float64Array;
   readonly events: EventLog;
   readonly kills: KillLog;
   readonly warnings: string[] = [];
@@ -63,6 +68,7 @@ class Stacker {
   private removedBy = new Map<number, number>();
   private layer = 0;
   private table: LayerTable | undefined;
+  private readonly links: SymlinkResolver;
 
   constructor(
     private readonly trie: PathTrie,
@@ -73,6 +79,8 @@ class Stacker {
     this.current = new Float64Array(trie.size).fill(NO_VERSION);
     this.events = new EventLog(trie.size);
     this.kills = new KillLog(tables);
+    this.links = new SymlinkResolver(trie, this.versions, () => this.current);
+    this.warnings.push(...(opts.readWarnings ?? []));
   }
 
   apply(t: LayerTable): void {
@@ -81,19 +89,27 @@ class Stacker {
     this.before = new Map();
     this.removedBy = new Map();
     const n = t.count;
+    // an opaque marker reached through a symlink hides the target's contents but, as in umoci,
+    // creates nothing
+    const linked = new Set<number>();
     for (let i = 0; i < n; i++) {
       if (!t.isOpaque(i)) continue;
-      const dir = t.pathId(i);
+      const stored = t.pathId(i);
+      const dir = this.place(t, i, this.links.resolveDir(stored));
+      if (dir !== stored) linked.add(i);
       for (const c of this.trie.children(dir)) this.removeSubtree(c, EV_HIDDEN);
     }
-    for (let i = 0; i < n; i++) if (t.isWhiteout(i)) this.removeSubtree(t.pathId(i), EV_DELETED);
     for (let i = 0; i < n; i++) {
-      const p = t.pathId(i);
-      if (t.isWhiteout(i) || p === ROOT_ID) continue;
+      if (t.isWhiteout(i))
+        this.removeSubtree(this.place(t, i, this.links.resolveParent(t.pathId(i))), EV_DELETED);
+    }
+    for (let i = 0; i < n; i++) {
+      if (t.isWhiteout(i) || t.pathId(i) === ROOT_ID) continue;
       if (t.isOpaque(i)) {
-        this.ensureDir(p);
+        if (!linked.has(i)) this.ensureDir(t.pathId(i));
         continue;
       }
+      const p = this.place(t, i, this.links.resolveParent(t.pathId(i)));
       this.ensureDir(this.trie.parent(p));
       const ref = versionRef(this.layer, i);
       const prior = this.current[p] ?? NO_VERSION;
@@ -108,17 +124,42 @@ class Stacker {
     this.recordEvents();
   }
 
+  /**
+   * place moves row `i` to `resolved`, the path symlink resolution found for it (undefined: a symlink
+   * loop, warned about, the row stays where it was), and makes room in the state for new paths.
+   */
+  private place(t: LayerTable, i: number, resolved: number | undefined): number {
+    if (this.current.length < this.trie.size) {
+      const grown = new Float64Array(Math.max(this.trie.size, this.current.length * 2)).fill(NO_VERSION);
+      grown.set(this.current);
+      this.current = grown;
+    }
+    if (resolved === undefined) {
+      this.warn(
+        `layer ${t.layer}: ${this.trie.path(t.pathId(i))} is reached through more than 255 symbolic links ` +
+          '(a loop); kept where the layer names it',
+      );
+      return t.pathId(i);
+    }
+    t.setPathId(i, resolved);
+    return resolved;
+  }
+
+  private warn(message: string): void {
+    this.warnings.push(message);
+    this.opts.onWarning?.(message);
+  }
+
   private linkHardLink(t: LayerTable, i: number, ref: number): void {
     const target = t.linkTarget(i);
-    const tid = target === undefined ? undefined : this.trie.lookup(target);
+    const tid = target === undefined ? undefined : this.links.resolveParent(this.trie.intern(target));
     let tref = tid === undefined ? NO_VERSION : (this.current[tid] ?? NO_VERSION);
     if (tref !== NO_VERSION && this.versions.typeCode(tref) === TYPE_DIR) tref = NO_VERSION;
     if (tref === NO_VERSION) {
       const message =
         `layer ${t.layer}: hard link ${this.trie.path(t.pathId(i))} points at ${target ?? '(nothing)'}, ` +
         'which is not a file in this layer or below; it is counted as an empty file';
-      this.warnings.push(message);
-      this.opts.onWarning?.(message);
+      this.warn(message);
     }
     this.versions.setInode(ref, tref === NO_VERSION ? NO_VERSION : this.versions.inode(tref));
   }
@@ -133,6 +174,7 @@ class Stacker {
       this.kill(prior, metadataOnly ? KILL_METADATA : KILL_OVERWRITTEN);
     }
     this.current[p] = ref;
+    if (this.versions.typeCode(ref) === TYPE_SYMLINK) this.links.symlinkAdded();
   }
 
   /** ensureDir makes `dir` and its parents visible directories, adding implicit ones as needed. */

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'CORRUPT_GZIP'
   | 'CORRUPT_ZSTD'
   | 'CORRUPT_TAR'
+  | 'LIMIT_EXCEEDED'
   | 'MALFORMED_JSON'
   | 'INVALID_MANIFEST'
   | 'INVALID_DIGEST'

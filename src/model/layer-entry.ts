@@ -20,6 +20,8 @@ export interface LayerEntry {
   type: EntryType;
   /** logical size of a file's content (a sparse file's full size); 0 for everything else */
   size: number;
+  /** for sparse files only: bytes of content the layer stores (its data regions, holes excluded) */
+  storedSize?: number;
   /** permission bits with setuid/setgid/sticky: mode & 0o7777 */
   mode: number;
   uid: number;

@@ -153,75 +153,104 @@ export function buildTreeReport(facts: ImageFacts, stack: LayerStack, opts: Tree
 interface Vertex {
   item: Item | undefined;
   path: string;
-  children: Map<string, Vertex>;
+  children: Vertex[];
   total: number;
   selected: boolean;
   keep: boolean;
 }
 
-/** layOut builds the tree of `items` (adding missing parents), filters, sorts and flattens it. */
+/**
+ * layOut builds the tree of `items` (adding missing parents), filters, sorts and flattens it. Every
+ * walk is iterative: a layer can nest directories thousands deep.
+ */
 function layOut(items: Item[], opts: TreeOptions): TreeNodeJson[] {
-  const root: Vertex = {
-    item: undefined,
-    path: '',
-    children: new Map(),
-    total: 0,
-    selected: false,
-    keep: false,
-  };
+  const root = vertex('', undefined);
+  const byPath = new Map<string, Vertex>([['', root]]);
   const vertexOf = (path: string): Vertex => {
-    let v = root;
-    let at = '';
-    for (const part of path.split('/')) {
-      at = at === '' ? part : `${at}/${part}`;
-      let next = v.children.get(part);
-      if (next === undefined) {
-        next = { item: undefined, path: at, children: new Map(), total: 0, selected: false, keep: false };
-        v.children.set(part, next);
+    const missing: string[] = [];
+    let parent: Vertex | undefined;
+    for (let p = path; parent === undefined;) {
+      const found = byPath.get(p);
+      if (found !== undefined) parent = found;
+      else {
+        missing.push(p);
+        const slash = p.lastIndexOf('/');
+        p = slash < 0 ? '' : p.slice(0, slash);
       }
-      v = next;
     }
-    return v;
+    for (let k = missing.length - 1; k >= 0; k--) {
+      const v = vertex(missing[k] as string, undefined);
+      byPath.set(v.path, v);
+      parent.children.push(v);
+      parent = v;
+    }
+    return parent;
   };
   for (const it of items) vertexOf(it.path).item = it;
   const glob = opts.path === undefined ? undefined : picomatch(opts.path.replace(/^\/+/, ''), { dot: true });
-  const mark = (v: Vertex, depth: number): void => {
-    v.total = v.item !== undefined && v.item.type !== 'dir' ? v.item.size : 0;
-    for (const c of v.children.values()) {
-      mark(c, depth + 1);
-      v.total += c.total;
-      if (c.keep) v.keep = true;
+  // pre-order list; walked backwards, children come before their parents
+  const preorder: Vertex[] = [];
+  for (const stack = [root]; stack.length > 0;) {
+    const v = stack.pop() as Vertex;
+    preorder.push(v);
+    for (const c of v.children) stack.push(c);
+  }
+  for (let k = preorder.length - 1; k >= 0; k--) {
+    const v = preorder[k] as Vertex;
+    v.total += v.item !== undefined && v.item.type !== 'dir' ? v.item.size : 0;
+    if (v !== root) {
+      v.selected = v.item !== undefined && (glob === undefined || glob(v.path));
+      if (v.selected) v.keep = true;
     }
-    if (v === root) return;
-    v.selected = v.item !== undefined && (glob === undefined || glob(v.path));
-    if (v.selected) v.keep = true;
-  };
-  mark(root, 0);
+    const parent = v === root ? undefined : byPath.get(parentPath(v.path));
+    if (parent !== undefined) {
+      parent.total += v.total;
+      if (v.keep) parent.keep = true;
+    }
+  }
   const out: TreeNodeJson[] = [];
   const byName = (a: Vertex, b: Vertex) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   const order = opts.sort === 'size' ? (a: Vertex, b: Vertex) => b.total - a.total || byName(a, b) : byName;
-  const emit = (v: Vertex, depth: number): void => {
-    if (opts.depth !== undefined && depth > opts.depth) return;
-    const it = v.item;
-    out.push({
-      path: v.path,
-      name: v.path.slice(v.path.lastIndexOf('/') + 1),
-      depth,
-      type: it?.type ?? 'dir',
-      size: it?.size ?? 0,
-      totalSize: v.total,
-      mode: it?.mode ?? null,
-      uid: it?.uid ?? null,
-      gid: it?.gid ?? null,
-      linkTarget: it?.linkTarget ?? null,
-      contentHash: it?.contentHash ?? null,
-      layer: it?.layer ?? -1,
-      change: it?.change ?? null,
-      modification: it?.modification ?? null,
-      context: !v.selected,
-    });
-    for (const c of [...v.children.values()].filter((c) => c.keep).sort(order)) emit(c, depth + 1);
-  };
-  for (const c of [...root.children.values()].filter((c) => c.keep).sort(order)) emit(c, 1);
+  const kept = (v: Vertex) => v.children.filter((c) => c.keep).sort(order);
+  const pending: [Vertex, number][] = kept(root)
+    .reverse()
+    .map((c) => [c, 1]);
+  while (pending.length > 0) {
+    const [v, depth] = pending.pop() as [Vertex, number];
+    if (opts.depth !== undefined && depth > opts.depth) continue;
+    out.push(vertexJson(v, depth));
+    const children = kept(v);
+    for (let k = children.length - 1; k >= 0; k--) pending.push([children[k] as Vertex, depth + 1]);
+  }
   return out;
+}
+
+function vertex(path: string, item: Item | undefined): Vertex {
+  return { item, path, children: [], total: 0, selected: false, keep: false };
+}
+
+function parentPath(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
+function vertexJson(v: Vertex, depth: number): TreeNodeJson {
+  const it = v.item;
+  return {
+    path: v.path,
+    name: v.path.slice(v.path.lastIndexOf('/') + 1),
+    depth,
+    type: it?.type ?? 'dir',
+    size: it?.size ?? 0,
+    totalSize: v.total,
+    mode: it?.mode ?? null,
+    uid: it?.uid ?? null,
+    gid: it?.gid ?? null,
+    linkTarget: it?.linkTarget ?? null,
+    contentHash: it?.contentHash ?? null,
+    layer: it?.layer ?? -1,
+    change: it?.change ?? null,
+    modification: it?.modification ?? null,
+    context: !v.selected,
+  };
 }

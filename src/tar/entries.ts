@@ -20,7 +20,7 @@ export async function* readTarEntries(
 ): AsyncGenerator<LayerEntry> {
   const src = new ByteSource(source);
   const base = opts.where ?? {};
-  const walker = new HeaderWalker(src, base, opts.onWarning);
+  const walker = new HeaderWalker(src, base, opts.onWarning, opts.limits);
   const hash = opts.hashContents === true;
   try {
     for (;;) {

@@ -15,6 +15,13 @@ import { dataTruncated, type TarInput } from './tar-input.js';
 /** ZERO_CHUNK bounds each run of zeros handed out for a sparse file's holes. */
 const ZERO_CHUNK = 256 * 1024;
 
+/**
+ * MAX_HASHED_HOLES bounds the zeros hashed for a sparse file's content hash: a "sparse bomb" declares
+ * terabytes of holes over a few stored bytes. Beyond it the file gets no contentHash (it then
+ * matches no other file in waste and duplicate accounting) and its holes are never produced.
+ */
+export const MAX_HASHED_HOLES = 64 * 1024 * 1024;
+
 /** EntryBodyOptions describe one entry's content. */
 export interface EntryBodyOptions {
   /** bytes stored in the archive for this entry (after any sparse map), padding excluded */
@@ -41,9 +48,14 @@ export function entryBody(src: TarInput, found: HeaderEntry, hash: boolean, wher
     size: found.entry.size,
     segments: found.segments,
     entry: found.entry,
-    hash: hash && found.entry.type === 'file',
+    hash: hash && found.entry.type === 'file' && holeBytes(found) <= MAX_HASHED_HOLES,
     where,
   });
+}
+
+/** holeBytes is how many bytes of an entry's logical content are holes (0 unless sparse). */
+function holeBytes(found: HeaderEntry): number {
+  return found.segments === undefined ? 0 : found.entry.size - (found.entry.storedSize ?? 0);
 }
 
 /**

@@ -6,11 +6,12 @@
 import { StowageError, type ErrorWhere } from '../model/errors.js';
 import type { EntryType, LayerEntry } from '../model/layer-entry.js';
 import { BLOCK_SIZE } from './block.js';
-import { normalizePath, whiteoutOf } from './entry-path.js';
+import { cleanPath, normalizePath, whiteoutOf } from './entry-path.js';
 import type { RawHeader } from './header.js';
 import type { PaxOverrides, PaxRecord } from './pax.js';
+import type { TarLimits } from './limits.js';
 import {
-  MAX_SPARSE_SEGMENTS,
+  checkSegmentCount,
   readOldGnuExtension,
   readOldGnuHeaderSparse,
   SparseMapDecoder,
@@ -56,7 +57,8 @@ function entryBasics(
   pax: PaxOverrides,
   warn: (message: string) => void,
 ): EntryBasics {
-  const rawPath = pax.path ?? pending.longName ?? header.name;
+  // Go's archive/tar: a GNU long name overrides the PAX path, which overrides the header's name
+  const rawPath = pending.longName ?? pax.path ?? header.name;
   let type: EntryType | undefined = entryTypeOf(header.typeflag);
   if (type === undefined) {
     warn(
@@ -66,7 +68,16 @@ function entryBasics(
   } else if (header.typeflag === TYPEFLAG.oldFile && rawPath.endsWith('/')) {
     type = 'dir';
   }
-  const storedSize = header.typeflag === TYPEFLAG.dir ? 0 : (pax.size ?? header.size);
+  // Go reads no data for header-only types whatever their size field says (a GNU dump dir has data)
+  const headerOnly = type !== 'file' && header.typeflag !== TYPEFLAG.gnuDumpDir;
+  const declared = pax.size ?? header.size;
+  if (headerOnly && declared > 0) {
+    warn(
+      `tar entry "${rawPath}" (${type}) declares ${declared} bytes of data; read as none, as Go's archive/tar ` +
+        'and so every container runtime do (GNU tar would read them as data)',
+    );
+  }
+  const storedSize = headerOnly ? 0 : declared;
   return { rawPath, type, storedSize, size: type === 'file' ? storedSize : 0 };
 }
 
@@ -82,6 +93,7 @@ export async function resolveEntry(
   pax: PaxOverrides,
   where: ErrorWhere,
   warn: (message: string) => void,
+  limits: TarLimits,
 ): Promise<HeaderEntry> {
   const basics = entryBasics(header, pending, pax, warn);
   const entryWhere = { ...where, path: basics.rawPath };
@@ -94,9 +106,7 @@ export async function resolveEntry(
     let extended = sparse.extended;
     while (extended) {
       const ext = readOldGnuExtension(await readMapBlock(input, entryWhere), entryWhere);
-      if (segments.length + ext.segments.length > MAX_SPARSE_SEGMENTS) {
-        throw new StowageError('CORRUPT_TAR', 'sparse map has too many segments', { where: entryWhere });
-      }
+      checkSegmentCount(segments.length + ext.segments.length, limits, entryWhere);
       segments.push(...ext.segments);
       extended = ext.extended;
     }
@@ -104,7 +114,7 @@ export async function resolveEntry(
     basics.size = pax.sparse.realSize;
     segments = pax.sparse.segments;
     if (segments === undefined) {
-      const decoder = new SparseMapDecoder(entryWhere);
+      const decoder = new SparseMapDecoder(entryWhere, limits);
       do {
         if (mapSize >= basics.storedSize) {
           throw new StowageError('CORRUPT_TAR', 'sparse map runs past the entry data', { where: entryWhere });
@@ -116,7 +126,7 @@ export async function resolveEntry(
     }
   }
   if (segments !== undefined) validateSparseMap(segments, basics.size, basics.storedSize, entryWhere);
-  return makeEntry(input, basics, header, pending, pax, segments, mapSize);
+  return makeEntry(input, basics, header, pending, pax, segments, mapSize, warn);
 }
 
 /**
@@ -129,7 +139,16 @@ export function resolvePlainEntry(
   pending: PendingHeaders,
   warn: (message: string) => void,
 ): HeaderEntry {
-  return makeEntry(input, entryBasics(header, pending, NO_PAX, warn), header, pending, NO_PAX, undefined, 0);
+  return makeEntry(
+    input,
+    entryBasics(header, pending, NO_PAX, warn),
+    header,
+    pending,
+    NO_PAX,
+    undefined,
+    0,
+    warn,
+  );
 }
 
 const NO_PAX: PaxOverrides = {};
@@ -142,9 +161,16 @@ function makeEntry(
   pax: PaxOverrides,
   segments: SparseSegment[] | undefined,
   mapSize: number,
+  warn: (message: string) => void,
 ): HeaderEntry {
   const { rawPath, type, size, storedSize } = basics;
-  const path = normalizePath(rawPath);
+  const { path, escapesRoot } = cleanPath(rawPath);
+  if (escapesRoot) {
+    warn(
+      `tar entry "${rawPath}" names a path above the root; read as "${path}", as umoci and containerd ` +
+        'apply it (dockerd refuses such a layer)',
+    );
+  }
   const entry: LayerEntry = {
     path,
     rawPath,
@@ -160,12 +186,13 @@ function makeEntry(
   if (uname !== '') entry.uname = uname;
   const gname = pax.gname ?? header.gname;
   if (gname !== '') entry.gname = gname;
-  const link = pax.linkpath ?? pending.longLink ?? header.linkname;
+  const link = pending.longLink ?? pax.linkpath ?? header.linkname;
   if (type === 'symlink') entry.linkTarget = link;
   if (type === 'hardlink') entry.linkTarget = normalizePath(link);
   if (header.devMajor !== undefined) entry.devMajor = header.devMajor;
   if (header.devMinor !== undefined) entry.devMinor = header.devMinor;
   if (pax.xattrs !== undefined) entry.xattrs = pax.xattrs;
+  if (segments !== undefined) entry.storedSize = segments.reduce((sum, s) => sum + s.length, 0);
   const whiteout = whiteoutOf(path);
   if (whiteout !== undefined) {
     entry.whiteout = whiteout.whiteout;

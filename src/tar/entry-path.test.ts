@@ -11,7 +11,12 @@ describe('normalizePath', () => {
     ['./etc/', 'etc'],
     ['/usr/bin/env', 'usr/bin/env'],
     ['././a//b/./c/', 'a/b/c'],
-    ['a/../b', 'a/../b'],
+    ['a/../b', 'b'],
+    ['x/../../etc/.wh.secret', 'etc/.wh.secret'],
+    ['../../etc/passwd', 'etc/passwd'],
+    ['a/b/..', 'a'],
+    ['..', '.'],
+    ['a..b/..c', 'a..b/..c'],
     ['.hidden/file', '.hidden/file'],
     ['ünï/日本', 'ünï/日本'],
   ])('%j -> %j', (raw, want) => expect(normalizePath(raw)).toBe(want));

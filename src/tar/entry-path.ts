@@ -1,33 +1,46 @@
 /**
- * Entry paths: normalising stored tar names to stowage's form (relative, no `./`, no trailing `/`,
- * `.` for the root) and recognising OCI whiteouts (`.wh.NAME`, `.wh..wh..opq`).
+ * Entry paths: normalising stored tar names to stowage's form (relative, no `./` or `..`, no trailing
+ * `/`, `.` for the root) and recognising OCI whiteouts (`.wh.NAME`, `.wh..wh..opq`).
  */
 
 const WHITEOUT_PREFIX = '.wh.';
 const OPAQUE_MARKER = '.wh..wh..opq';
 
 /**
- * normalizePath turns a stored name into a relative path: leading `/` and `./`, empty and `.`
- * segments and a trailing `/` are dropped; what is left of nothing is `.`. `..` is kept as stored.
+ * normalizePath turns a stored name into a relative path the way the runtimes' appliers read it
+ * (umoci's CleanPath, containerd's `filepath.Clean` + root join): leading `/`, empty and `.`
+ * segments and a trailing `/` are dropped, `..` removes the segment before it and stops at the root;
+ * what is left of nothing is `.`.
  */
 export function normalizePath(name: string): string {
-  if (isNormal(name)) return name;
-  const kept = name.split('/').filter((s) => s !== '' && s !== '.');
-  return kept.length === 0 ? '.' : kept.join('/');
+  return isNormal(name) ? name : cleanPath(name).path;
 }
 
-/** isNormal is the fast path: true when normalizePath would return the name unchanged. */
+/** CleanedPath is a stored name made relative and `..`-free, and whether it tried to leave the root. */
+export interface CleanedPath {
+  path: string;
+  escapesRoot: boolean;
+}
+
+/** cleanPath is normalizePath that also reports a name climbing above the root (clamped there). */
+export function cleanPath(name: string): CleanedPath {
+  if (isNormal(name)) return { path: name, escapesRoot: false };
+  const kept: string[] = [];
+  let escapesRoot = false;
+  for (const s of name.split('/')) {
+    if (s === '' || s === '.') continue;
+    if (s !== '..') kept.push(s);
+    else if (kept.pop() === undefined) escapesRoot = true;
+  }
+  return { path: kept.length === 0 ? '.' : kept.join('/'), escapesRoot };
+}
+
+/** NOT_NORMAL matches what cleanPath changes: a leading or trailing `/`, `//`, `.` or `..` segments. */
+const NOT_NORMAL = /^\/|\/$|\/\/|(?:^|\/)\.\.?(?:\/|$)/;
+
+/** isNormal is the fast path (one scan of the name): true when cleanPath would return it unchanged. */
 function isNormal(name: string): boolean {
-  return (
-    name !== '' &&
-    !name.startsWith('/') &&
-    !name.startsWith('./') &&
-    !name.endsWith('/') &&
-    name !== '.' &&
-    !name.includes('//') &&
-    !name.includes('/./') &&
-    !name.endsWith('/.')
-  );
+  return name !== '' && !NOT_NORMAL.test(name);
 }
 
 /** WhiteoutTarget is what a whiteout entry hides: a path (`file`) or a directory's lower contents (`opaque`). */

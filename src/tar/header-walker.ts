@@ -8,22 +8,26 @@ import { StowageError, type ErrorWhere } from '../model/errors.js';
 import { BLOCK_SIZE, isAllZero, paddingAfter } from './block.js';
 import { resolveEntry, resolvePlainEntry, type HeaderEntry, type PendingHeaders } from './entry-header.js';
 import { decodeHeader, type RawHeader } from './header.js';
-import { mergeGlobal, parsePaxRecords, resolvePax } from './pax.js';
+import { limitExceeded, tarLimits, type TarLimits } from './limits.js';
+import { parsePaxRecords, resolvePax, type PaxRecord } from './pax.js';
 import { dataTruncated, skipExactly, truncatedAt, type TarInput } from './tar-input.js';
 import { describeTypeflag, TYPEFLAG } from './type-flag.js';
 
-/** MAX_META_SIZE bounds PAX and GNU long-name data, which is held in memory. */
-const MAX_META_SIZE = 8 * 1024 * 1024;
-
-/** HeaderWalker reads one tar's headers in order; PAX global state carries from entry to entry. */
+/**
+ * HeaderWalker reads one tar's headers in order. PAX global headers are parsed (a malformed one is
+ * an error, as in Go) but not applied: Go's archive/tar hands them out as entries of their own, which
+ * containerd and dockerd skip (umoci refuses the layer) — so no state accumulates from entry to entry.
+ */
 export class HeaderWalker {
-  private readonly globals = new Map<string, Buffer>();
+  private globalWarned = false;
+  private entries = 0;
 
   constructor(
     private readonly input: TarInput,
     /** location facts (file, layer) added to every error */
     private readonly base: ErrorWhere = {},
     private readonly warn: (message: string) => void = () => {},
+    private readonly limits: TarLimits = tarLimits(),
   ) {}
 
   /**
@@ -39,7 +43,9 @@ export class HeaderWalker {
       const where: ErrorWhere = { ...base, offset };
       const block = await input.read(BLOCK_SIZE);
       if (block.length === 0 && pending === undefined) {
-        warn(`tar stream ends at byte offset ${offset} without end-of-archive blocks`);
+        warn(
+          `tar stream ends at byte offset ${offset} without end-of-archive blocks (read as Go's archive/tar reads it)`,
+        );
         return undefined;
       }
       if (block.length < BLOCK_SIZE) {
@@ -58,7 +64,7 @@ export class HeaderWalker {
       const header =
         offset === 0 && looksCompressed(block) ? notTar(block, where) : decodeHeader(block, where);
       if (header.typeflag === TYPEFLAG.paxGlobal) {
-        mergeGlobal(this.globals, parsePaxRecords(await this.readMeta(header, where), where));
+        this.ignoreGlobal(parsePaxRecords(await this.readMeta(header, where), where), offset);
         continue;
       }
       pending ??= { firstOffset: offset };
@@ -77,50 +83,85 @@ export class HeaderWalker {
           pending = undefined;
           continue;
       }
-      const pax =
-        pending.pax !== undefined || this.globals.size > 0
-          ? resolvePax(this.globals, pending.pax ?? [], where)
-          : {};
-      return resolveEntry(input, block, header, pending, pax, where, warn);
+      const pax = pending.pax !== undefined ? resolvePax(pending.pax, where, this.limits) : {};
+      return this.admit(await resolveEntry(input, block, header, pending, pax, where, warn, this.limits));
     }
   }
 
   /**
    * nextNow is next's fast path, taken without waiting: when the input has the next header block
    * buffered and it is a plain header (no extended header before it, no sparse map, not the first
-   * or an all-zero block, no PAX globals in force), it returns the entry with the input at its
+   * or an all-zero block), it returns the entry with the input at its
    * data. Otherwise it consumes nothing and returns undefined: use next.
    */
   nextNow(): HeaderEntry | undefined {
     const { input } = this;
     const offset = input.offset;
-    if (offset === 0 || this.globals.size > 0 || input.peekNow === undefined) return undefined;
+    if (offset === 0 || input.peekNow === undefined) return undefined;
     const block = input.peekNow(BLOCK_SIZE);
     if (block === undefined || !PLAIN_TYPEFLAGS[block[156] as number] || isAllZero(block)) return undefined;
     const header = decodeHeader(block, { ...this.base, offset });
     input.consumeNow?.(BLOCK_SIZE);
-    return resolvePlainEntry(input, header, { firstOffset: offset }, this.warn);
+    return this.admit(resolvePlainEntry(input, header, { firstOffset: offset }, this.warn));
   }
 
   /**
    * skipPast moves the input past an entry that `next` returned: `unread` bytes of its stored data
-   * (what the caller did not consume), then the padding to the next block.
+   * (what the caller did not consume), then the padding to the next block. Padding cut short by the
+   * end of the input is accepted, as Go's reader accepts it (umoci 0.4.7's `insert` writes such
+   * tars); `next` then reports the missing end-of-archive blocks.
    */
   async skipPast(found: HeaderEntry, unread: number): Promise<void> {
     const { input, base } = this;
     if ((await input.skip(unread)) < unread)
       throw dataTruncated(input, { ...base, path: found.entry.rawPath });
-    await skipExactly(input, paddingAfter(found.storedSize + found.mapSize), base);
+    await input.skip(paddingAfter(found.storedSize + found.mapSize));
+  }
+
+  /** admit counts an entry and checks its path and link target against the limits. */
+  private admit(found: HeaderEntry): HeaderEntry {
+    const { limits } = this;
+    const { entry } = found;
+    // a name long enough to break a limit is shortened in the message, which stays one line
+    const shown =
+      entry.rawPath.length > 200
+        ? `${entry.rawPath.slice(0, 120)}…${entry.rawPath.slice(-60)}`
+        : entry.rawPath;
+    const where = { ...this.base, path: shown, offset: entry.offset };
+    if (++this.entries > limits.maxEntries) {
+      throw limitExceeded('maxEntries', limits, `a layer of more than ${limits.maxEntries} entries`, where);
+    }
+    for (const name of [entry.rawPath, entry.linkTarget ?? '']) {
+      // a string of n UTF-16 units has at most 3n bytes: measure only names that may be too long
+      const bytes = name.length * 3 > limits.maxPathBytes ? Buffer.byteLength(name) : 0;
+      if (bytes > limits.maxPathBytes) {
+        throw limitExceeded('maxPathBytes', limits, `a name of ${bytes} bytes`, where);
+      }
+    }
+    if (entry.path.length >= 2 * limits.maxPathDepth) {
+      const depth = entry.path.split('/').length;
+      if (depth > limits.maxPathDepth) {
+        throw limitExceeded('maxPathDepth', limits, `a path ${depth} levels deep`, where);
+      }
+    }
+    return found;
+  }
+
+  /** ignoreGlobal warns, once per archive, about a PAX global header that would change entries. */
+  private ignoreGlobal(records: PaxRecord[], offset: number): void {
+    if (this.globalWarned || records.every((r) => r.key === 'comment')) return;
+    this.globalWarned = true;
+    this.warn(
+      `tar has a PAX global header at byte offset ${offset} (${records.map((r) => r.key).join(', ')}); ` +
+        "ignored, as Go's archive/tar, containerd and dockerd ignore it (GNU tar and Python apply it)",
+    );
   }
 
   /** readMeta reads an extended header's data (and its padding) into memory, copied. */
   private async readMeta(header: RawHeader, where: ErrorWhere): Promise<Buffer> {
-    if (header.size > MAX_META_SIZE) {
-      throw new StowageError(
-        'CORRUPT_TAR',
-        `tar extended header ${describeTypeflag(header.typeflag)} of ${header.size} bytes exceeds the ${MAX_META_SIZE}-byte limit`,
-        { where, hint: 'the archive is damaged' },
-      );
+    if (header.size > this.limits.maxHeaderBytes) {
+      const what = `a tar extended header (type ${describeTypeflag(header.typeflag)}) of ${header.size} bytes`;
+      throw limitExceeded('maxHeaderBytes', this.limits, what, where);
     }
     const data = await this.input.read(header.size);
     if (data.length < header.size) {

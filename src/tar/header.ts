@@ -4,7 +4,7 @@
  */
 import { StowageError, type ErrorWhere } from '../model/errors.js';
 import { CHECKSUM_LENGTH, CHECKSUM_OFFSET, headerChecksums } from './block.js';
-import { parseNumeric } from './numeric.js';
+import { parseNumeric, parseOctalText } from './numeric.js';
 import { TYPEFLAG } from './type-flag.js';
 
 /** RawHeader is one header block's fields as stored, before extended headers are applied. */
@@ -86,18 +86,7 @@ function verifyChecksum(block: Buffer, where: ErrorWhere): void {
   );
 }
 
-/** parseStoredChecksum reads the checksum field: octal digits, optionally space-padded, then NUL/space. */
+/** parseStoredChecksum reads the checksum field as octal text, trimmed as Go trims it. */
 function parseStoredChecksum(block: Buffer): number | undefined {
-  let i = CHECKSUM_OFFSET;
-  const end = CHECKSUM_OFFSET + CHECKSUM_LENGTH;
-  while (i < end && block[i] === 0x20) i++;
-  let value = 0;
-  let digits = 0;
-  for (; i < end; i++) {
-    const d = (block[i] as number) - 0x30;
-    if (d < 0 || d > 7) break;
-    value = value * 8 + d;
-    digits++;
-  }
-  return digits === 0 ? undefined : value;
+  return parseOctalText(block, CHECKSUM_OFFSET, CHECKSUM_LENGTH);
 }

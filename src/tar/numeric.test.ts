@@ -45,4 +45,12 @@ describe('numeric fields', () => {
       /size/,
     );
   });
+
+  it("trims leading and trailing NULs and spaces as Go's archive/tar does, then stops at a NUL", () => {
+    expect(parseNumeric(Buffer.from('\x00\x00\x00\x0012\x00'), 0, 8, 'size', {})).toBe(0o12);
+    expect(parseNumeric(Buffer.from('\x00 17\x00 5 '), 0, 8, 'size', {})).toBe(0o17);
+    expect(() => parseNumeric(Buffer.from('\x00 17 \x00 5'), 0, 8, 'size', {})).toThrow(/size/);
+    expect(parseNumeric(Buffer.from('12\x0034\x00\x00'), 0, 8, 'size', {})).toBe(0o12);
+    expect(() => parseNumeric(Buffer.from('1 2\0\0\0\0\0'), 0, 8, 'size', {})).toThrow(/size/);
+  });
 });

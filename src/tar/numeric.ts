@@ -7,9 +7,11 @@ import { StowageError, type ErrorWhere } from '../model/errors.js';
 const SPACE = 0x20;
 
 /**
- * parseNumeric decodes the numeric field `buf[start, start+length)`. Octal text may be padded with
- * spaces and ends at the first NUL; an empty field is 0. Throws CORRUPT_TAR naming `field` when the
- * field holds anything else or a value beyond Number.MAX_SAFE_INTEGER.
+ * parseNumeric decodes the numeric field `buf[start, start+length)` as Go's archive/tar does (the
+ * reader every container runtime uses): base-256 when the first byte has its high bit set; else
+ * octal text after trimming spaces and NULs from both ends, up to the first NUL left inside; an
+ * empty field is 0. Throws CORRUPT_TAR naming `field` when the field holds anything else or a value
+ * beyond Number.MAX_SAFE_INTEGER.
  */
 export function parseNumeric(
   buf: Uint8Array,
@@ -20,20 +22,27 @@ export function parseNumeric(
 ): number {
   const first = buf[start] as number;
   if ((first & 0x80) !== 0) return parseBase256(buf, start, length, field, where);
-  let end = start;
-  const limit = start + length;
-  while (end < limit && buf[end] !== 0) end++;
+  const value = parseOctalText(buf, start, length);
+  if (value === undefined) throw badField(field, buf, start, length, where);
+  return value;
+}
+
+/**
+ * parseOctalText is Go's parseOctal: trim `" \x00"` from both ends, cut at the first NUL, parse
+ * octal digits. Returns undefined for any other byte or a value beyond Number.MAX_SAFE_INTEGER.
+ */
+export function parseOctalText(buf: Uint8Array, start: number, length: number): number | undefined {
   let i = start;
-  while (i < end && buf[i] === SPACE) i++;
-  while (end > i && buf[end - 1] === SPACE) end--;
+  let end = start + length;
+  while (i < end && (buf[i] === SPACE || buf[i] === 0)) i++;
+  while (end > i && (buf[end - 1] === SPACE || buf[end - 1] === 0)) end--;
   let value = 0;
-  for (; i < end; i++) {
+  for (; i < end && buf[i] !== 0; i++) {
     const d = (buf[i] as number) - 0x30;
-    if (d < 0 || d > 7) throw badField(field, buf, start, length, where);
+    if (d < 0 || d > 7) return undefined;
     value = value * 8 + d;
   }
-  if (value > Number.MAX_SAFE_INTEGER) throw badField(field, buf, start, length, where);
-  return value;
+  return value > Number.MAX_SAFE_INTEGER ? undefined : value;
 }
 
 /** parseBase256 decodes GNU's two's-complement big-endian form; bit 0x40 of the first byte is the sign. */

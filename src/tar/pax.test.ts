@@ -1,7 +1,10 @@
 /** PAX records: byte-level parsing (binary values, newlines), deletion by empty values, malformed input. */
 import { describe, expect, it } from 'vitest';
 import { StowageError } from '../model/errors.js';
-import { encodePaxRecords, mergeGlobal, parsePaxRecords, resolvePax } from './pax.js';
+import { encodePaxRecords, parsePaxRecords, resolvePax } from './pax.js';
+import { tarLimits } from './limits.js';
+
+const LIMITS = tarLimits({});
 
 const rec = (key: string, value: string): Buffer => encodePaxRecords([{ key, value: Buffer.from(value) }]);
 
@@ -13,16 +16,13 @@ describe('PAX records', () => {
     ];
     const parsed = parsePaxRecords(Buffer.concat([encodePaxRecords(records), Buffer.alloc(100)]), {});
     expect(parsed).toEqual(records);
-    const pax = resolvePax(new Map(), parsed, {});
+    const pax = resolvePax(parsed, {}, LIMITS);
     expect(pax.path).toBe('a\nb=c');
     expect(pax.xattrs?.['security.capability']).toEqual(records[1]!.value);
   });
 
-  it('lets an empty local value delete a global one', () => {
-    const globals = new Map<string, Buffer>();
-    mergeGlobal(globals, parsePaxRecords(rec('uname', 'alice'), {}));
-    expect(resolvePax(globals, [], {}).uname).toBe('alice');
-    expect(resolvePax(globals, parsePaxRecords(rec('uname', ''), {}), {}).uname).toBeUndefined();
+  it('sets nothing for an empty value', () => {
+    expect(resolvePax(parsePaxRecords(rec('uname', ''), {}), {}, LIMITS).uname).toBeUndefined();
   });
 
   it.each(['16 uname=alice\n', '15 uname=alice!', 'x uname=alice\n', '0 \n', '9 =alice\n'])(
@@ -33,7 +33,7 @@ describe('PAX records', () => {
   );
 
   it('rejects bad numbers', () => {
-    expect(() => resolvePax(new Map(), parsePaxRecords(rec('uid', '-5'), {}), {})).toThrow(/uid/);
-    expect(() => resolvePax(new Map(), parsePaxRecords(rec('mtime', '1e10'), {}), {})).toThrow(/mtime/);
+    expect(() => resolvePax(parsePaxRecords(rec('uid', '-5'), {}), {}, LIMITS)).toThrow(/uid/);
+    expect(() => resolvePax(parsePaxRecords(rec('mtime', '1e10'), {}), {}, LIMITS)).toThrow(/mtime/);
   });
 });

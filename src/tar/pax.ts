@@ -4,6 +4,7 @@
  * mtime with fractions, `SCHILY.xattr.*` kept as raw bytes, and GNU sparse keys.
  */
 import { StowageError, type ErrorWhere } from '../model/errors.js';
+import type { TarLimits } from './limits.js';
 import { parseSparseMapText, segmentsFromNumbers, type SparseSegment } from './sparse.js';
 
 /** PaxRecord is one `KEY=VALUE` record; `value` is raw bytes. */
@@ -70,20 +71,12 @@ export function parsePaxRecords(data: Buffer, where: ErrorWhere): PaxRecord[] {
   return records;
 }
 
-/** mergeGlobal folds a global header's records into the global state (an empty value deletes). */
-export function mergeGlobal(global: Map<string, Buffer>, records: PaxRecord[]): void {
-  for (const r of records) {
-    if (r.value.length === 0) global.delete(r.key);
-    else global.set(r.key, r.value);
-  }
-}
-
 /**
- * resolvePax applies the global records then the entry's own records and returns the overrides.
- * An empty value removes a field set by a global header.
+ * resolvePax applies an entry's own records and returns the overrides; an empty value sets nothing.
+ * (Global records are not applied: see HeaderWalker.)
  */
-export function resolvePax(global: Map<string, Buffer>, local: PaxRecord[], where: ErrorWhere): PaxOverrides {
-  const values = new Map(global);
+export function resolvePax(local: PaxRecord[], where: ErrorWhere, limits: TarLimits): PaxOverrides {
+  const values = new Map<string, Buffer>();
   for (const r of local) values.set(r.key, r.value);
   const text = (key: string): string | undefined => {
     const v = values.get(key);
@@ -119,7 +112,7 @@ export function resolvePax(global: Map<string, Buffer>, local: PaxRecord[], wher
   }
   const xattrs = collectXattrs(values);
   if (xattrs !== undefined) out.xattrs = xattrs;
-  const sparse = resolveSparse(local, text, integer, where);
+  const sparse = resolveSparse(local, text, integer, where, limits);
   if (sparse !== undefined) out.sparse = sparse;
   return out;
 }
@@ -159,6 +152,7 @@ function resolveSparse(
   text: (key: string) => string | undefined,
   integer: (key: string) => number | undefined,
   where: ErrorWhere,
+  limits: TarLimits,
 ): PaxSparse | undefined {
   const realSize = integer('GNU.sparse.realsize') ?? integer('GNU.sparse.size');
   if (text('GNU.sparse.major') === '1' && text('GNU.sparse.minor') === '0') {
@@ -168,7 +162,7 @@ function resolveSparse(
   const map = text('GNU.sparse.map');
   if (map !== undefined) {
     if (realSize === undefined) throw malformed('PAX sparse 0.1 header lacks GNU.sparse.size', where);
-    return { realSize, segments: parseSparseMapText(map, where) };
+    return { realSize, segments: parseSparseMapText(map, where, limits) };
   }
   if (realSize === undefined) return undefined;
   const numbers: number[] = [];
@@ -181,7 +175,7 @@ function resolveSparse(
     }
     numbers.push(Number(t));
   }
-  return { realSize, segments: segmentsFromNumbers(numbers, where) };
+  return { realSize, segments: segmentsFromNumbers(numbers, where, limits) };
 }
 
 function malformed(detail: string, where: ErrorWhere): StowageError {

@@ -8,6 +8,7 @@ import type { LayerItem } from '../model/image.js';
 import { ByteSource } from './byte-source.js';
 import { entryBody, type EntryBody } from './entry-body.js';
 import { HeaderWalker } from './header-walker.js';
+import type { TarLimits } from './limits.js';
 
 /** TarReadOptions tune readTar. */
 export interface TarReadOptions {
@@ -17,6 +18,8 @@ export interface TarReadOptions {
   onWarning?: (message: string) => void;
   /** location facts (file, layer) added to every error */
   where?: ErrorWhere;
+  /** bounds on the input (default: tarLimits(), the documented defaults or their variables) */
+  limits?: TarLimits;
 }
 
 /** TarItem is an entry, its body, and where its stored data starts in the uncompressed stream. */
@@ -42,7 +45,7 @@ export async function* readTar(
 ): AsyncGenerator<TarItem> {
   const src = new ByteSource(source);
   const base = opts.where ?? {};
-  const walker = new HeaderWalker(src, base, opts.onWarning);
+  const walker = new HeaderWalker(src, base, opts.onWarning, opts.limits);
   try {
     for (let found = await walker.next(); found !== undefined; found = await walker.next()) {
       const { entry } = found;

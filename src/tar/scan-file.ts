@@ -9,6 +9,7 @@ import type { ErrorWhere } from '../model/errors.js';
 import type { HeaderEntry } from './entry-header.js';
 import { FileInput } from './file-input.js';
 import { HeaderWalker } from './header-walker.js';
+import type { TarLimits } from './limits.js';
 
 /** TarScanOptions tune scanTarFile. */
 export interface TarScanOptions {
@@ -16,6 +17,8 @@ export interface TarScanOptions {
   onWarning?: (message: string) => void;
   /** location facts (layer, …) added to every error; the scanned file is always named */
   where?: ErrorWhere;
+  /** bounds on the input (default: tarLimits()) */
+  limits?: TarLimits;
 }
 
 /**
@@ -28,7 +31,7 @@ export async function* scanTarFile(file: string, opts: TarScanOptions = {}): Asy
   const fh = await open(file, 'r');
   try {
     const input = new FileInput(fh, (await fh.stat()).size);
-    const walker = new HeaderWalker(input, { ...opts.where, file }, opts.onWarning);
+    const walker = new HeaderWalker(input, { ...opts.where, file }, opts.onWarning, opts.limits);
     for (let found = await walker.next(); found !== undefined; found = await walker.next()) {
       yield found;
       await walker.skipPast(found, found.storedSize);

@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { StowageError } from '../model/errors.js';
 import { parseSparseMapText, SparseMapDecoder, validateSparseMap } from './sparse.js';
+import { tarLimits } from './limits.js';
+
+const LIMITS = tarLimits({});
 
 function blocks(text: string): Buffer[] {
   const data = Buffer.alloc(Math.ceil(text.length / 512) * 512);
@@ -13,7 +16,7 @@ describe('SparseMapDecoder', () => {
   it('reads a map that spans blocks and stops at its end', () => {
     const pairs = Array.from({ length: 60 }, (_, i) => [i * 10000, 512]);
     const text = `${pairs.length}\n${pairs.flat().join('\n')}\n`;
-    const d = new SparseMapDecoder({});
+    const d = new SparseMapDecoder({}, LIMITS);
     const bs = blocks(text);
     expect(bs.length).toBeGreaterThan(1);
     const done = bs.map((b) => d.push(b));
@@ -23,13 +26,13 @@ describe('SparseMapDecoder', () => {
   });
 
   it('rejects non-digits', () => {
-    expect(() => new SparseMapDecoder({}).push(blocks('2\n1x\n')[0]!)).toThrow(StowageError);
+    expect(() => new SparseMapDecoder({}, LIMITS).push(blocks('2\n1x\n')[0]!)).toThrow(StowageError);
   });
 });
 
 describe('sparse maps', () => {
   it('parses 0.1 text and validates order, bounds and stored size', () => {
-    const segs = parseSparseMapText('0,512,4096,100', {});
+    const segs = parseSparseMapText('0,512,4096,100', {}, LIMITS);
     expect(segs).toEqual([
       { offset: 0, length: 512 },
       { offset: 4096, length: 100 },
@@ -38,6 +41,6 @@ describe('sparse maps', () => {
     expect(() => validateSparseMap(segs, 4195, 612, {})).toThrow(/beyond size/);
     expect(() => validateSparseMap(segs, 5000, 611, {})).toThrow(/stores only/);
     expect(() => validateSparseMap([...segs].reverse(), 5000, 612, {})).toThrow(/out of order/);
-    expect(() => parseSparseMapText('1,2,3', {})).toThrow(StowageError);
+    expect(() => parseSparseMapText('1,2,3', {}, LIMITS)).toThrow(StowageError);
   });
 });

@@ -4,6 +4,7 @@
  * blocks, PAX 0.0/0.1 keys, and PAX 1.0's map at the start of the data.
  */
 import { StowageError, type ErrorWhere } from '../model/errors.js';
+import { limitExceeded, type TarLimits } from './limits.js';
 import { parseNumeric } from './numeric.js';
 
 /** SparseSegment is one stored range of a sparse file's logical content. */
@@ -12,8 +13,12 @@ export interface SparseSegment {
   length: number;
 }
 
-/** MAX_SPARSE_SEGMENTS bounds a map's size so a damaged archive cannot exhaust memory. */
-export const MAX_SPARSE_SEGMENTS = 1 << 20;
+/** checkSegmentCount throws LIMIT_EXCEEDED when a map of `count` segments is over the limit. */
+export function checkSegmentCount(count: number, limits: TarLimits, where: ErrorWhere): void {
+  if (count > limits.maxSparseSegments) {
+    throw limitExceeded('maxSparseSegments', limits, `a sparse map of ${count} segments`, where);
+  }
+}
 
 const ENTRY_SIZE = 24;
 
@@ -59,9 +64,13 @@ function readSlots(
 }
 
 /** segmentsFromNumbers pairs up `offset, length, offset, length, …`. */
-export function segmentsFromNumbers(numbers: number[], where: ErrorWhere): SparseSegment[] {
+export function segmentsFromNumbers(
+  numbers: number[],
+  where: ErrorWhere,
+  limits: TarLimits,
+): SparseSegment[] {
   if (numbers.length % 2 !== 0) throw corrupt('sparse map has an odd count of numbers', where);
-  if (numbers.length / 2 > MAX_SPARSE_SEGMENTS) throw corrupt('sparse map has too many segments', where);
+  checkSegmentCount(numbers.length / 2, limits, where);
   const segments: SparseSegment[] = [];
   for (let i = 0; i < numbers.length; i += 2) {
     segments.push({ offset: numbers[i] as number, length: numbers[i + 1] as number });
@@ -70,14 +79,14 @@ export function segmentsFromNumbers(numbers: number[], where: ErrorWhere): Spars
 }
 
 /** parseSparseMapText parses PAX 0.1's `GNU.sparse.map` value, `off,len,off,len…`. */
-export function parseSparseMapText(text: string, where: ErrorWhere): SparseSegment[] {
+export function parseSparseMapText(text: string, where: ErrorWhere, limits: TarLimits): SparseSegment[] {
   if (text === '') return [];
   const numbers = text.split(',').map((t) => {
     const n = Number(t);
     if (!/^\d+$/.test(t) || !Number.isSafeInteger(n)) throw corrupt(`sparse map holds "${t}"`, where);
     return n;
   });
-  return segmentsFromNumbers(numbers, where);
+  return segmentsFromNumbers(numbers, where, limits);
 }
 
 /**
@@ -91,7 +100,10 @@ export class SparseMapDecoder {
   private digits = 0;
   private count = -1;
 
-  constructor(private readonly where: ErrorWhere) {}
+  constructor(
+    private readonly where: ErrorWhere,
+    private readonly limits: TarLimits,
+  ) {}
 
   /** push consumes one block; returns true once the whole map has been read. */
   push(block: Buffer): boolean {
@@ -99,7 +111,7 @@ export class SparseMapDecoder {
       const c = block[i] as number;
       if (c === 0x0a && this.digits > 0) {
         if (this.count < 0) {
-          if (this.value > MAX_SPARSE_SEGMENTS) throw corrupt('sparse map has too many segments', this.where);
+          checkSegmentCount(this.value, this.limits, this.where);
           this.count = this.value;
         } else {
           this.numbers.push(this.value);
@@ -120,7 +132,7 @@ export class SparseMapDecoder {
 
   /** segments returns the decoded map; call after `push` returned true. */
   segments(): SparseSegment[] {
-    return segmentsFromNumbers(this.numbers, this.where);
+    return segmentsFromNumbers(this.numbers, this.where, this.limits);
   }
 }
 

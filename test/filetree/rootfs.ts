@@ -53,10 +53,27 @@ export async function walkRootfs(root: string): Promise<{ nodes: Map<string, Fla
   return { nodes, fileBytes };
 }
 
+/** NodeLike is what flattenNodes reads of a node: a FileNode or a stowage.tree/v1 JSON node. */
+export interface NodeLike {
+  path: string;
+  type: string;
+  mode: number;
+  uid: number;
+  gid: number;
+  size: number;
+  linkTarget?: string;
+  contentHash?: string;
+}
+
 /** flattenTree puts a merged tree in the same shape; hard links read as regular files. */
 export function flattenTree(tree: FileTree): Map<string, FlatNode> {
-  const nodes = new Map<string, FlatNode>();
-  for (const n of tree.walk()) {
+  return flattenNodes(tree.walk());
+}
+
+/** flattenNodes puts nodes in walkRootfs's shape; hard links read as regular files. */
+export function flattenNodes(nodes: Iterable<NodeLike>): Map<string, FlatNode> {
+  const flat = new Map<string, FlatNode>();
+  for (const n of nodes) {
     const type = n.type === 'hardlink' ? 'file' : n.type;
     const node: FlatNode = { type, mode: n.mode, uid: n.uid, gid: n.gid };
     if (type === 'file') {
@@ -64,7 +81,7 @@ export function flattenTree(tree: FileTree): Map<string, FlatNode> {
       if (n.contentHash !== undefined) node.contentHash = n.contentHash;
     }
     if (type === 'symlink' && n.linkTarget !== undefined) node.linkTarget = n.linkTarget;
-    nodes.set(n.path, node);
+    flat.set(n.path, node);
   }
-  return nodes;
+  return flat;
 }

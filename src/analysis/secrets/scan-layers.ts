@@ -93,7 +93,10 @@ async function* scanEntries(
   out: LayerFileMatch[],
   stats: LayerScanStats,
 ): AsyncGenerator<LayerEntry> {
-  for await (const item of layer.items({ hashContents: true, onWarning: opts.onWarning })) {
+  for await (const item of layer.items({
+    hashContents: true,
+    onWarning: (message) => opts.onWarning?.(`layer ${index}: ${message}`),
+  })) {
     opts.signal?.throwIfAborted();
     const e = item.entry;
     if (e.type === 'file' && e.whiteout === undefined) {

@@ -166,7 +166,7 @@ class DiveState {
       if (list === undefined) children.set(parent, [n]);
       else list.push(n);
     }
-    const apply = (parent: number) => {
+    const siblings = (parent: number): DiveNode[] => {
       const list = children.get(parent) ?? [];
       // Siblings touch disjoint subtrees except a whiteout and the name it removes, so the order
       // (and the sort) matters only when a whiteout is among them.
@@ -176,25 +176,38 @@ class DiveState {
           const nb = this.diveName(b);
           return na < nb ? -1 : na > nb ? 1 : 0;
         });
-      for (const n of list) {
-        if (n.whiteout) {
-          this.visit(n.pathId, (q) => (this.kind[q] = ABSENT));
-          continue;
-        }
-        apply(n.pathId);
-        for (
-          let q = this.trie.parent(n.pathId);
-          q !== ROOT_ID && q >= 0 && this.kind[q] === ABSENT;
-          q = this.trie.parent(q)
-        ) {
-          this.kind[q] = NON_DIR;
-          this.sizes[q] = 0;
-        }
-        this.kind[n.pathId] = n.isDir ? DIR : NON_DIR;
-        this.sizes[n.pathId] = n.size;
-      }
+      return list;
     };
-    apply(ROOT_ID);
+    // depth-first with an explicit stack (a layer may nest paths thousands deep): a node is placed
+    // after its children, as dive's recursive Stack does
+    const frames: { list: DiveNode[]; next: number; owner?: DiveNode }[] = [
+      { list: siblings(ROOT_ID), next: 0 },
+    ];
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1] as (typeof frames)[number];
+      if (frame.next === frame.list.length) {
+        frames.pop();
+        if (frame.owner !== undefined) this.place(frame.owner);
+        continue;
+      }
+      const n = frame.list[frame.next++] as DiveNode;
+      if (n.whiteout) this.visit(n.pathId, (q) => (this.kind[q] = ABSENT));
+      else frames.push({ list: siblings(n.pathId), next: 0, owner: n });
+    }
+  }
+
+  /** place records node `n` as present, its absent parents as dive's non-directory placeholders. */
+  private place(n: DiveNode): void {
+    for (
+      let q = this.trie.parent(n.pathId);
+      q !== ROOT_ID && q >= 0 && this.kind[q] === ABSENT;
+      q = this.trie.parent(q)
+    ) {
+      this.kind[q] = NON_DIR;
+      this.sizes[q] = 0;
+    }
+    this.kind[n.pathId] = n.isDir ? DIR : NON_DIR;
+    this.sizes[n.pathId] = n.size;
   }
 
   private diveName(n: DiveNode): string {

@@ -13,6 +13,7 @@ import type { Command } from '../command.js';
 import { loadProjectConfig } from '../config-file.js';
 import { ExitCode } from '../exit-codes.js';
 import { packageVersion } from '../version.js';
+import { printWarnings } from './read-layers.js';
 
 /** loadAuditConfig validates the `audit:` section of the project's stowage.yaml (see config-file.ts). */
 async function loadAuditConfig(configPath: string | undefined): Promise<AuditConfig> {
@@ -62,12 +63,15 @@ export const auditCommand: Command = {
     const failOn =
       ctx.values['fail-on'] === undefined ? undefined : parseFailOn(ctx.values['fail-on'], '--fail-on');
     const image = await ctx.openImage(ctx.args[0] as string);
+    const warnings: string[] = [];
     const report = await buildAuditReport(image, {
+      onWarning: (w) => warnings.push(w),
       config,
       ...(failOn !== undefined && { failOn }),
       toolVersion: packageVersion(),
       onProgress: (done, total) => ctx.progress.update(`scanning layers ${done}/${total} …`),
     });
+    printWarnings(ctx, warnings);
     switch (ctx.global.format) {
       case 'json':
         ctx.out(renderAuditJson(report));

@@ -1,7 +1,8 @@
 /**
  * readLayers: the shared first step of the layer commands (layers, tree, trace, waste, check,
  * analyze) — open the image, read its manifest facts, then read and stack every layer (content hashes
- * included) with a progress line on stderr; readWaste adds the waste accounting (waste, analyze).
+ * included) with a progress line on stderr and the readers' and stacker's warnings after it;
+ * readWaste adds the waste accounting (waste, analyze).
  */
 import { analyzeWaste, type WasteAnalysis } from '../../analysis/waste/analyze-waste.js';
 import { readImageStack } from '../../filetree/read-image.js';
@@ -30,7 +31,15 @@ export async function readLayers(ctx: CommandContext, reference: string): Promis
       );
     },
   });
+  printWarnings(ctx, stack.warnings);
   return { image, facts, stack };
+}
+
+/** printWarnings writes each warning to stderr as `stowage: warning: …` (after the progress line). */
+export function printWarnings(ctx: CommandContext, warnings: readonly string[]): void {
+  if (warnings.length === 0) return;
+  ctx.progress.clear();
+  for (const w of warnings) ctx.io.stderr.write(`stowage: warning: ${w}\n`);
 }
 
 /** readWaste reads `reference` as readLayers does and accounts its waste, `top` items per list. */
