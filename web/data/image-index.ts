@@ -22,7 +22,10 @@ export interface LayerCounts {
 /** ImageIndex answers structural questions about a model. */
 export class ImageIndex {
   readonly pathCount: number;
-  /** children of id are childIds[childStart[id] .. childStart[id+1]-1], sorted by name */
+  /**
+   * children of id are childIds[childStart[id] .. childStart[id+1]-1], in id order — which is name
+   * order, since the model numbers paths depth-first with siblings by name
+   */
   readonly childStart: Int32Array;
   readonly childIds: Int32Array;
   /** first event row of each path (-1: none) and the next row of the same path */
@@ -32,7 +35,7 @@ export class ImageIndex {
   private readonly byPath = new Map<string, number>();
 
   constructor(readonly model: ExploreModel) {
-    const { parent, name } = model.paths;
+    const { parent } = model.paths;
     const n = parent.length;
     this.pathCount = n;
     const count = new Int32Array(n + 1);
@@ -48,14 +51,6 @@ export class ImageIndex {
       const at = fill[p] as number;
       this.childIds[at] = id;
       fill[p] = at + 1;
-    }
-    for (let id = 0; id < n; id++) {
-      const a = this.childStart[id] as number;
-      const b = this.childStart[id + 1] as number;
-      if (b - a > 1) {
-        const seg = this.childIds.subarray(a, b);
-        seg.sort((x, y) => compareNames(name[x] as string, name[y] as string));
-      }
     }
     const rows = model.events.path.length;
     this.firstEvent = new Int32Array(n).fill(-1);
@@ -140,9 +135,4 @@ export class ImageIndex {
     }
     return c;
   }
-}
-
-/** compareNames orders names by UTF-16 code units, as `tree` sorts them. */
-export function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
