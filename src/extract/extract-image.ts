@@ -59,9 +59,38 @@ function chooser(opts: ExtractOptions): (e: LayerEntry, layer: number) => boolea
     throw new StowageError('INTERNAL', 'extracting the final filesystem needs its stack');
   return (e, layer) => {
     if (!selected(e.path)) return false;
-    const node = stack.tree.get(e.path);
+    const node = stack.tree.get(e.path) ?? stack.tree.get(throughLinks(stack, e.path));
     return node !== undefined && node.layer === layer && !node.implicit;
   };
+}
+
+/** MAX_HOPS bounds symlink resolution, as the kernel's and umoci's resolvers do. */
+const MAX_HOPS = 255;
+
+/**
+ * throughLinks resolves `path`'s parent directories through the merged tree's symlinks, inside the
+ * root (as the stacker placed an entry stored below a symlinked directory), e.g. `up/x` with
+ * `up -> ../..` is `x`, and `abs/x` with `abs -> /tmp` is `tmp/x`.
+ */
+function throughLinks(stack: LayerStack, path: string): string {
+  const todo = path.split('/');
+  const done: string[] = [];
+  for (let hops = 0; todo.length > 0;) {
+    const seg = todo.shift() as string;
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      done.pop();
+      continue;
+    }
+    const node = todo.length > 0 ? stack.tree.get([...done, seg].join('/')) : undefined;
+    if (node?.type === 'symlink' && node.linkTarget !== undefined && hops++ < MAX_HOPS) {
+      if (node.linkTarget.startsWith('/')) done.length = 0;
+      todo.unshift(...node.linkTarget.split('/'));
+      continue;
+    }
+    done.push(seg);
+  }
+  return done.join('/');
 }
 
 /** prepareTarget makes `dir` if missing and refuses one with content unless `force`. */

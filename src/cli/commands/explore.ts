@@ -7,6 +7,7 @@ import { startExploreServer } from '../../server/explore-server.js';
 import { loadWebAssets } from '../../server/web-assets.js';
 import { buildAuditReport } from '../../report/audit-report.js';
 import type { Command, CommandContext } from '../command.js';
+import { whenStopped } from '../stop-signals.js';
 import { packageVersion } from '../version.js';
 import { intOption } from './int-option.js';
 import { AGAINST_OPTION, BASE_OPTION, loadForExplorer } from './explore-load.js';
@@ -74,10 +75,7 @@ export const exploreCommand: Command = {
         )
         .unref();
     }
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
+    await whenStopped();
     stopAudit.abort(); // a scan still running must not keep the process alive
     await server.close();
   },
